@@ -1,0 +1,339 @@
+//! Problems found in a site's sources, with the place they were found and what to do.
+//!
+//! Every stage collects `Diagnostic`s instead of stopping at the first problem; the binary
+//! prints them once, sorted by file and line. Positions are 1-based and counted in the whole
+//! file (a YAML error on line 3 of the front matter is on line 4 of the file).
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// How serious a problem is: errors fail the build, warnings are reported and the build goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A 1-based position in a file, displayed as `content/stories/x/index.ar.md:12:3`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    /// Path relative to the site's root, with `/` separators.
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", display_path(&self.path), self.line, self.column)
+    }
+}
+
+/// A path written with `/` whatever the platform, as users see it in messages.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The text of one source file and where its lines start, so that any byte offset (from
+/// YAML, Markdown, Fluent or WebVTT parsers) maps to a line and column.
+#[derive(Debug)]
+pub struct SourceText {
+    /// Path relative to the site's root.
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceText {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<Self> {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Arc::new(SourceText {
+            path: path.into(),
+            text,
+            line_starts,
+        })
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line + 1, column)
+    }
+
+    /// The byte offset where a 1-based line starts (the end of the text past the last line).
+    pub fn line_offset(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    pub fn location(&self, offset: usize) -> Location {
+        let (line, column) = self.line_column(offset);
+        Location {
+            path: self.path.clone(),
+            line,
+            column,
+        }
+    }
+}
+
+/// One problem: what is wrong, where, and what to do about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    /// What the user can do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// The source and byte range to underline when printing, if known.
+    #[serde(skip)]
+    span: Option<(Arc<SourceText>, Range<usize>)>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            help: None,
+            location: None,
+            span: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Points at a whole file, without a position inside it (line 1, column 1).
+    pub fn in_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.location = Some(Location {
+            path: path.into(),
+            line: 1,
+            column: 1,
+        });
+        self
+    }
+
+    pub fn at_location(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    /// Points at a byte range of a source; the range is underlined when printed.
+    pub fn at(mut self, source: &Arc<SourceText>, range: Range<usize>) -> Self {
+        let start = range.start.min(source.text.len());
+        let end = range.end.clamp(start, source.text.len());
+        self.location = Some(source.location(start));
+        self.span = Some((Arc::clone(source), start..end));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn sort_key(&self) -> (Option<&Location>, Severity, &str) {
+        (self.location.as_ref(), self.severity, &self.message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// A one-line form: `path:line:col: error: message (help)`, used in tests and logs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(location) = &self.location {
+            write!(f, "{location}: ")?;
+        }
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{severity}: {}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " (help: {help})")?;
+        }
+        Ok(())
+    }
+}
+
+/// The problems of one run, collected from every stage.
+#[derive(Debug, Default, Clone, Serialize)]
+#[serde(transparent)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.0.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    /// Sorted by file, line and column, without duplicates: the order they are printed in.
+    pub fn sorted(mut self) -> Self {
+        self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.0.dedup_by(|a, b| a.sort_key() == b.sort_key());
+        self
+    }
+
+    /// Renders every diagnostic with the offending source line underlined.
+    pub fn render(&self, color: bool) -> String {
+        use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+        use codespan_reporting::files::SimpleFile;
+        use codespan_reporting::term::{self, termcolor};
+
+        let mut buffer = if color {
+            termcolor::Buffer::ansi()
+        } else {
+            termcolor::Buffer::no_color()
+        };
+        let config = term::Config::default();
+        for diagnostic in &self.0 {
+            let report = match diagnostic.severity {
+                Severity::Error => Report::error(),
+                Severity::Warning => Report::warning(),
+            };
+            let mut notes = Vec::new();
+            if let Some(help) = &diagnostic.help {
+                notes.push(format!("help: {help}"));
+            }
+            let written = match &diagnostic.span {
+                Some((source, range)) => {
+                    let file = SimpleFile::new(display_path(&source.path), source.text.as_str());
+                    let report = report
+                        .with_message(&diagnostic.message)
+                        .with_labels(vec![Label::primary((), range.clone())])
+                        .with_notes(notes);
+                    term::emit_to_write_style(&mut buffer, &config, &file, &report)
+                }
+                None => {
+                    let message = match &diagnostic.location {
+                        Some(location) => format!("{location}: {}", diagnostic.message),
+                        None => diagnostic.message.clone(),
+                    };
+                    let file = SimpleFile::new(String::new(), String::new());
+                    let report = report.with_message(message).with_notes(notes);
+                    term::emit_to_write_style(&mut buffer, &config, &file, &report)
+                }
+            };
+            if written.is_err() {
+                // Rendering into memory only fails on a bad range; fall back to the plain form.
+                buffer.clear();
+                return self.iter().map(|d| format!("{d}\n")).collect();
+            }
+        }
+        String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Diagnostics(iter.into_iter().collect())
+    }
+}
+
+/// The closest of `candidates` to a misspelt `name`, if one is close enough to suggest.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_offsets_to_lines_and_columns() {
+        let source = SourceText::new("a.md", "ab\ncdé\nf");
+        assert_eq!(source.line_column(0), (1, 1));
+        assert_eq!(source.line_column(3), (2, 1));
+        assert_eq!(source.line_column(7), (2, 4));
+        assert_eq!(source.line_column(8), (3, 1));
+        assert_eq!(source.line_offset(3), 8);
+    }
+
+    #[test]
+    fn suggests_the_closest_name() {
+        assert_eq!(closest("theme", ["title", "themes", "summary"]), Some("themes"));
+        assert_eq!(closest("zzz", ["title", "themes"]), None);
+    }
+
+    #[test]
+    fn renders_the_file_line_and_help() {
+        let source = SourceText::new("content/a.md", "---\ntheme: x\n---\n");
+        let diagnostics: Diagnostics = [Diagnostic::error("unknown field `theme`")
+            .with_help("did you mean `themes`?")
+            .at(&source, 4..9)]
+        .into_iter()
+        .collect();
+        let text = diagnostics.render(false);
+        assert!(text.contains("content/a.md:2:1"), "{text}");
+        assert!(text.contains("did you mean `themes`?"), "{text}");
+    }
+}

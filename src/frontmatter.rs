@@ -1,0 +1,218 @@
+//! Front matter: splitting a Markdown file into its YAML header and body, and reading YAML into
+//! typed structs with errors that point into the file.
+//!
+//! serde_yaml is deprecated upstream but is the crate the project chose; it is used only in
+//! this module, so that a maintained fork can replace it in one change.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, SourceText, closest};
+
+/// Where the parts of a Markdown file are, as byte ranges of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// The YAML between the two `---` lines.
+    pub yaml: Range<usize>,
+    /// Everything after the closing `---` line.
+    pub body: Range<usize>,
+}
+
+/// Finds the front matter of a Markdown file.
+pub fn split(source: &Arc<SourceText>) -> Result<Split, Diagnostic> {
+    let text = &source.text;
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error("the file is empty")
+            .with_help("start it with front matter between two `---` lines, e.g. `---\\ntitle: ...\\n---`")
+            .at(source, 0..0));
+    }
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(Diagnostic::error("the file does not start with front matter")
+            .with_help("the first line must be `---`, followed by the YAML fields and another `---` line")
+            .at(source, 0..first_line_end.min(text.len()).saturating_sub(1)));
+    }
+    let mut offset = first_line_end;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        if text[offset..end].trim_end() == "---" {
+            return Ok(Split {
+                yaml: first_line_end..offset,
+                body: end..text.len(),
+            });
+        }
+        offset = end;
+    }
+    Err(Diagnostic::error("the front matter is not closed")
+        .with_help("add a line `---` after the last field, before the text of the page")
+        .at(source, 0..3))
+}
+
+/// Deserializes the YAML in `range` of a source, mapping errors to file positions and
+/// suggesting the closest field for an unknown one.
+pub fn from_yaml<T: DeserializeOwned>(
+    source: &Arc<SourceText>,
+    range: Range<usize>,
+) -> Result<T, Diagnostic> {
+    let yaml = &source.text[range.clone()];
+    let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
+    serde_yaml::from_str(yaml).map_err(|err| yaml_error(source, range, &err))
+}
+
+fn yaml_error(source: &Arc<SourceText>, range: Range<usize>, err: &serde_yaml::Error) -> Diagnostic {
+    let full = err.to_string();
+    // serde_yaml appends " at line L column C"; we report the position ourselves.
+    let message = full
+        .split(" at line ")
+        .next()
+        .unwrap_or(&full)
+        .trim_start_matches(|c: char| c == '.' || c.is_whitespace())
+        .to_string();
+    let yaml = &source.text[range.clone()];
+    let offset = err
+        .location()
+        .map_or(range.start, |l| range.start + l.index().min(yaml.len()));
+    let (message, help, span) = if let Some(rest) = message.split("unknown field `").nth(1) {
+        let field = rest.split('`').next().unwrap_or_default().to_string();
+        let expected: Vec<&str> = rest
+            .split("expected ")
+            .nth(1)
+            .map(|list| {
+                list.split('`')
+                    .enumerate()
+                    .filter(|(i, _)| i % 2 == 1)
+                    .map(|(_, name)| name)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let help = match closest(&field, expected.iter().copied()) {
+            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+            None if expected.is_empty() => "remove this field".to_string(),
+            None => format!("the fields allowed here are: {}", expected.join(", ")),
+        };
+        let span = find_key(source, range.clone(), &field)
+            .unwrap_or(offset..offset + field.len());
+        (format!("unknown field `{field}`"), help, span)
+    } else if message.starts_with("missing field") {
+        let help = "add this field to the front matter; docs/content-format.md lists every field";
+        (message, help.to_string(), range.start..range.start)
+    } else if message.contains("invalid type") || message.contains("invalid value") {
+        let help = "check the value's form against docs/content-format.md (a list is written `[a, b]`)";
+        (message, help.to_string(), offset..line_end(source, offset))
+    } else {
+        let help = "this is not valid YAML: check indentation, colons and quotes (text containing `: ` needs quotes)";
+        (message, help.to_string(), offset..offset)
+    };
+    Diagnostic::error(message).with_help(help).at(source, span)
+}
+
+fn line_end(source: &SourceText, offset: usize) -> usize {
+    source.text[offset..]
+        .find(['\n', '\r'])
+        .map_or(source.text.len(), |i| offset + i)
+}
+
+/// The range of `key` where it begins a mapping entry (`key:`) within `range`, if present.
+pub fn find_key(source: &SourceText, range: Range<usize>, key: &str) -> Option<Range<usize>> {
+    let text = &source.text[range.clone()];
+    let mut from = 0;
+    while let Some(i) = text[from..].find(key) {
+        let start = from + i;
+        let end = start + key.len();
+        let before_ok = start == 0
+            || text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_whitespace() || c == '{' || c == ',' || c == '-');
+        let after_ok = text[end..].trim_start_matches([' ', '"', '\'']).starts_with(':');
+        if before_ok && after_ok {
+            return Some(range.start + start..range.start + end);
+        }
+        from = end;
+    }
+    None
+}
+
+/// The range of the first occurrence of a value's text within `range` (after `key:` when a key
+/// is given), to point a diagnostic at a value after deserialization; the start of `range` if
+/// the value is not found.
+pub fn find_value(source: &SourceText, range: Range<usize>, value: &str) -> Range<usize> {
+    find_value_after(source, range.clone(), None, value)
+}
+
+/// Like `find_value`, but searching after the entry `key:`.
+pub fn find_value_after(
+    source: &SourceText,
+    range: Range<usize>,
+    key: Option<&str>,
+    value: &str,
+) -> Range<usize> {
+    let from = key
+        .and_then(|key| find_key(source, range.clone(), key))
+        .map_or(range.start, |k| k.end);
+    if value.is_empty() {
+        return from..from;
+    }
+    source.text[from..range.end]
+        .find(value)
+        .map(|i| from + i..from + i + value.len())
+        .unwrap_or(from..from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Page {
+        title: String,
+        themes: Option<Vec<String>>,
+    }
+
+    fn parse(text: &str) -> Result<Page, Diagnostic> {
+        let source = SourceText::new("content/a.md", text);
+        let split = split(&source)?;
+        from_yaml(&source, split.yaml)
+    }
+
+    #[test]
+    fn splits_front_matter_from_body() {
+        let source = SourceText::new("a.md", "---\ntitle: A\n---\nBody\n");
+        let split = split(&source).unwrap();
+        assert_eq!(&source.text[split.yaml], "title: A\n");
+        assert_eq!(&source.text[split.body], "Body\n");
+    }
+
+    #[test]
+    fn reports_unknown_field_with_file_line_and_suggestion() {
+        let err = parse("---\ntitle: A\ntheme: [x]\n---\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "content/a.md:3:1: error: unknown field `theme` (help: did you mean `themes`?)"
+        );
+    }
+
+    #[test]
+    fn reports_yaml_errors_at_the_line_of_the_file() {
+        let err = parse("---\ntitle: A\nthemes: [x\n---\n").unwrap_err();
+        assert_eq!(err.location.as_ref().unwrap().line, 4, "{err}");
+    }
+
+    #[test]
+    fn reports_a_wrong_type() {
+        let err = parse("---\ntitle: A\nthemes: brutality\n---\n").unwrap_err();
+        assert!(err.to_string().starts_with("content/a.md:3:"), "{err}");
+        assert!(err.to_string().contains("expected a sequence"), "{err}");
+    }
+
+    #[test]
+    fn reports_unclosed_front_matter() {
+        let err = parse("---\ntitle: A\n").unwrap_err();
+        assert!(err.to_string().contains("not closed"), "{err}");
+    }
+}

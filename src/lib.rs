@@ -1,0 +1,12 @@
+//! testimony: a static site generator for video testimonies, organised by theme and by story,
+//! published in many languages.
+//!
+//! A build flows through stages, one module each: [`config`] reads `site.yaml`; [`content`]
+//! walks and parses `content/`; [`site`] assembles the immutable [`site::Site`]; [`i18n`] loads
+//! the interface strings; [`render`] turns the site into files in memory; [`output`] writes them
+//! into a staging folder and swaps it in. [`build`] ties the stages together.
+
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod frontmatter;
