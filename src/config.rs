@@ -112,9 +112,11 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         let path = root.join(CONFIG_FILE);
         let bytes = std::fs::read(&path).map_err(|err| {
-            Diagnostics::from_iter([Diagnostic::error(format!("cannot read {CONFIG_FILE}: {err}"))
-                .in_file(CONFIG_FILE)
-                .with_help("run testimony from the site's folder, or pass --root DIR")])
+            Diagnostics::from_iter([
+                Diagnostic::error(format!("cannot read {CONFIG_FILE}: {err}"))
+                    .in_file(CONFIG_FILE)
+                    .with_help("run testimony from the site's folder, or pass --root DIR"),
+            ])
         })?;
         let text = crate::content::decode(Path::new(CONFIG_FILE), bytes)
             .map_err(|d| Diagnostics::from_iter([d]))?;
@@ -152,11 +154,13 @@ impl Config {
                 continue;
             }
             let primary = code.split('-').next().unwrap_or(code);
-            let dir = raw_language.dir.unwrap_or(if RTL_LANGUAGES.contains(&primary) {
-                Direction::Rtl
-            } else {
-                Direction::Ltr
-            });
+            let dir = raw_language
+                .dir
+                .unwrap_or(if RTL_LANGUAGES.contains(&primary) {
+                    Direction::Rtl
+                } else {
+                    Direction::Ltr
+                });
             languages.push(Language {
                 code: code.to_string(),
                 name: raw_language.name.clone(),
@@ -196,9 +200,12 @@ impl Config {
         }
         if raw.site_theme.is_empty() || raw.site_theme.contains(['/', '\\', '.']) {
             problems.push(
-                Diagnostic::error(format!("`site_theme` `{}` is not a folder name", raw.site_theme))
-                    .with_help("name a folder under themes/, e.g. `default`")
-                    .at(source, locate("site_theme", &raw.site_theme)),
+                Diagnostic::error(format!(
+                    "`site_theme` `{}` is not a folder name",
+                    raw.site_theme
+                ))
+                .with_help("name a folder under themes/, e.g. `default`")
+                .at(source, locate("site_theme", &raw.site_theme)),
             );
         }
         if problems.has_errors() {
@@ -252,6 +259,9 @@ mod tests {
         let err = parse("title: T\nbase_url: /\ndefault_language: de\nlanguages:\n  - { code: en, name: English }\n")
             .unwrap_err();
         let text = err.iter().next().unwrap().to_string();
-        assert!(text.starts_with("site.yaml:3:19: error: the default language `de`"), "{text}");
+        assert!(
+            text.starts_with("site.yaml:3:19: error: the default language `de`"),
+            "{text}"
+        );
     }
 }

@@ -1,8 +1,13 @@
 //! Loading `content/`: walking the folder, classifying each file and reading it as text.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::diagnostic::Diagnostic;
+use walkdir::WalkDir;
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 
 /// Turns a file's bytes into text: UTF-8 with an optional byte-order mark; Windows line
 /// endings are kept (every parser accepts them) so that byte offsets stay those of the file.
@@ -14,9 +19,11 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = valid.rsplit(|&b| b == b'\n').next().map_or(0, |l| {
-            String::from_utf8_lossy(l).chars().count()
-        }) + 1;
+        let column = valid
+            .rsplit(|&b| b == b'\n')
+            .next()
+            .map_or(0, |l| String::from_utf8_lossy(l).chars().count())
+            + 1;
         Diagnostic::error("the file is not valid UTF-8 text")
             .with_help("save it as UTF-8 (in most editors: Save with encoding, UTF-8)")
             .at_location(crate::diagnostic::Location {
@@ -25,4 +32,269 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
                 column,
             })
     })
+}
+
+/// What a Markdown file under `content/` is, from where it sits.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// `content/_index.md`
+    Home,
+    /// `content/<path>.md`: a plain page; `path` is e.g. `about` or `help/contact`.
+    Page { path: String },
+    /// `content/themes/<id>.md`
+    Theme { id: String },
+    /// `content/stories/<slug>/index.md`
+    Story { slug: String },
+}
+
+/// One Markdown file, read.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub kind: Kind,
+    /// The language it is written in: the default language for `name.md`.
+    pub lang: String,
+    /// Whether this is the source (`name.md`) rather than a translation (`name.<lang>.md`).
+    pub is_source: bool,
+    pub source: Arc<SourceText>,
+}
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub files: Vec<SourceFile>,
+    /// The files in each story's folder other than its Markdown (video, captions, poster),
+    /// by slug and file name, with their full paths. Nothing here is copied to the output
+    /// unless the story refers to it and a stage has checked it.
+    pub story_files: BTreeMap<String, BTreeMap<String, PathBuf>>,
+}
+
+/// Walks `content/` and reads every Markdown file; every problem is collected.
+pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
+    let mut content = Content::default();
+    let mut problems = Diagnostics::new();
+    let content_dir = root.join(CONTENT_DIR);
+    if !content_dir.is_dir() {
+        problems.push(
+            Diagnostic::error("there is no `content/` folder")
+                .with_help("create content/_index.md for the home page, or pass --root with the site's folder")
+                .in_file(CONFIG_FILE),
+        );
+        return (content, problems);
+    }
+    let walker = WalkDir::new(&content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
+                problems.push(
+                    Diagnostic::error(format!("cannot read this folder: {err}"))
+                        .with_help("check the file permissions")
+                        .in_file(path),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        match classify(&rel, config) {
+            Ok(Classified::Markdown {
+                kind,
+                lang,
+                is_source,
+            }) => {
+                let read = std::fs::read(entry.path())
+                    .map_err(|err| {
+                        Diagnostic::error(format!("cannot read the file: {err}")).in_file(&rel)
+                    })
+                    .and_then(|bytes| decode(&rel, bytes));
+                match read {
+                    Ok(text) => content.files.push(SourceFile {
+                        kind,
+                        lang,
+                        is_source,
+                        source: SourceText::new(rel, text),
+                    }),
+                    Err(diagnostic) => problems.push(diagnostic),
+                }
+            }
+            Ok(Classified::StoryFile { slug, name }) => {
+                content
+                    .story_files
+                    .entry(slug)
+                    .or_default()
+                    .insert(name, entry.path().to_path_buf());
+            }
+            Err(diagnostic) => problems.push(diagnostic),
+        }
+    }
+    (content, problems)
+}
+
+/// The folder holding the site's pages.
+pub const CONTENT_DIR: &str = "content";
+
+enum Classified {
+    Markdown {
+        kind: Kind,
+        lang: String,
+        is_source: bool,
+    },
+    StoryFile {
+        slug: String,
+        name: String,
+    },
+}
+
+/// Decides what a file is from its path relative to the site root.
+fn classify(rel: &Path, config: &Config) -> Result<Classified, Diagnostic> {
+    let parts: Vec<String> = rel
+        .iter()
+        .skip(1) // "content"
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let name = parts.last().cloned().unwrap_or_default();
+    if parts.len() >= 2 && parts[0] == "stories" && parts.len() != 3 {
+        return Err(Diagnostic::error(
+            "a story is a folder `content/stories/<slug>/` with an `index.md`",
+        )
+        .with_help("move this file into a story's folder, e.g. content/stories/my-story/index.md")
+        .in_file(rel));
+    }
+    if parts.len() == 3 && parts[0] == "stories" && !name.ends_with(".md") {
+        check_slug(&parts[1], rel)?;
+        return Ok(Classified::StoryFile {
+            slug: parts[1].clone(),
+            name,
+        });
+    }
+    let Some(stem) = name.strip_suffix(".md") else {
+        return Err(Diagnostic::warning("this file is not used: only Markdown files (.md) are read here")
+            .with_help("story files (video, captions, poster) go into the story's folder under content/stories/<slug>/")
+            .in_file(rel));
+    };
+    let (stem, lang) = split_language(stem, rel, config)?;
+    let is_source = lang.is_none();
+    let lang = lang.unwrap_or_else(|| config.default_language().code.clone());
+    let kind = match parts.as_slice() {
+        [_] if stem == "_index" => Kind::Home,
+        [dir, _] if dir == "themes" => {
+            check_slug(stem, rel)?;
+            Kind::Theme {
+                id: stem.to_string(),
+            }
+        }
+        [dir, slug, _] if dir == "stories" => {
+            if stem != "index" {
+                return Err(Diagnostic::error(format!(
+                    "a story's text must be named `index.md`, not `{name}`"
+                ))
+                .with_help("rename it to index.md (translations: index.<lang>.md)")
+                .in_file(rel));
+            }
+            check_slug(slug, rel)?;
+            Kind::Story { slug: slug.clone() }
+        }
+        _ => {
+            let mut path: Vec<&str> = parts[..parts.len() - 1]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            if stem == "_index" {
+                return Err(Diagnostic::error(
+                    "`_index.md` is only used for the home page, at content/_index.md",
+                )
+                .with_help("name this page, e.g. content/help/index-of-terms.md")
+                .in_file(rel));
+            }
+            // `help/index.md` is the page `help`, like `help.md`.
+            if stem != "index" || path.is_empty() {
+                path.push(stem);
+            }
+            for part in &path {
+                check_slug(part, rel)?;
+            }
+            let path = path.join("/");
+            if matches!(
+                path.as_str(),
+                "stories" | "themes" | "statements" | "search" | "media" | "static"
+            ) {
+                return Err(Diagnostic::error(format!(
+                    "the address /<lang>/{path}/ is used by the site itself"
+                ))
+                .with_help("choose another file name for this page")
+                .in_file(rel));
+            }
+            Kind::Page { path }
+        }
+    };
+    Ok(Classified::Markdown {
+        kind,
+        lang,
+        is_source,
+    })
+}
+
+/// Splits `about.ar` into `about` and `ar` when the suffix is a language code.
+fn split_language<'a>(
+    stem: &'a str,
+    rel: &Path,
+    config: &Config,
+) -> Result<(&'a str, Option<String>), Diagnostic> {
+    let Some((base, suffix)) = stem.rsplit_once('.') else {
+        return Ok((stem, None));
+    };
+    if config.language(suffix).is_some() {
+        if suffix == config.default_language().code {
+            return Err(Diagnostic::error(format!(
+                "`{suffix}` is the default language: its text is `{base}.md`, not `{stem}.md`"
+            ))
+            .with_help(format!("rename this file to {base}.md"))
+            .in_file(rel));
+        }
+        return Ok((base, Some(suffix.to_string())));
+    }
+    let looks_like_language = suffix.len() >= 2
+        && suffix.split('-').next().is_some_and(|p| {
+            (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_lowercase())
+        });
+    let known: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    if looks_like_language {
+        Err(Diagnostic::error(format!("language `{suffix}` is not in site.yaml"))
+            .with_help(format!(
+                "the site's languages are {}; add `{suffix}` to `languages` in site.yaml, or rename the file",
+                known.join(", ")
+            ))
+            .in_file(rel))
+    } else {
+        Err(Diagnostic::error(format!("`{stem}.md` has a dot in its name"))
+            .with_help(format!("name pages with letters, digits and `-`; a translation is name.<lang>.md with one of {}", known.join(", ")))
+            .in_file(rel))
+    }
+}
+
+/// Slugs and ids appear in URLs: lowercase ASCII letters, digits and `-`.
+fn check_slug(slug: &str, rel: &Path) -> Result<(), Diagnostic> {
+    let valid = !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !slug.starts_with('-');
+    if valid {
+        Ok(())
+    } else {
+        Err(Diagnostic::error(format!("`{slug}` cannot be used in an address"))
+            .with_help("use lowercase letters a-z, digits and `-` in file and folder names (e.g. `the-long-way-home`)")
+            .in_file(rel))
+    }
+}
+
+/// A path relative to the site root, for messages and output.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }

@@ -30,7 +30,13 @@ pub struct Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", display_path(&self.path), self.line, self.column)
+        write!(
+            f,
+            "{}:{}:{}",
+            display_path(&self.path),
+            self.line,
+            self.column
+        )
     }
 }
 
@@ -320,7 +326,10 @@ mod tests {
 
     #[test]
     fn suggests_the_closest_name() {
-        assert_eq!(closest("theme", ["title", "themes", "summary"]), Some("themes"));
+        assert_eq!(
+            closest("theme", ["title", "themes", "summary"]),
+            Some("themes")
+        );
         assert_eq!(closest("zzz", ["title", "themes"]), None);
     }
 

@@ -25,7 +25,9 @@ pub fn split(source: &Arc<SourceText>) -> Result<Split, Diagnostic> {
     let text = &source.text;
     if text.trim().is_empty() {
         return Err(Diagnostic::error("the file is empty")
-            .with_help("start it with front matter between two `---` lines, e.g. `---\\ntitle: ...\\n---`")
+            .with_help(
+                "start it with front matter between two `---` lines, e.g. `---\\ntitle: ...\\n---`",
+            )
             .at(source, 0..0));
     }
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
@@ -36,7 +38,9 @@ pub fn split(source: &Arc<SourceText>) -> Result<Split, Diagnostic> {
     }
     let mut offset = first_line_end;
     while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
         if text[offset..end].trim_end() == "---" {
             return Ok(Split {
                 yaml: first_line_end..offset,
@@ -61,7 +65,11 @@ pub fn from_yaml<T: DeserializeOwned>(
     serde_yaml::from_str(yaml).map_err(|err| yaml_error(source, range, &err))
 }
 
-fn yaml_error(source: &Arc<SourceText>, range: Range<usize>, err: &serde_yaml::Error) -> Diagnostic {
+fn yaml_error(
+    source: &Arc<SourceText>,
+    range: Range<usize>,
+    err: &serde_yaml::Error,
+) -> Diagnostic {
     let full = err.to_string();
     // serde_yaml appends " at line L column C"; we report the position ourselves.
     let message = full
@@ -92,14 +100,14 @@ fn yaml_error(source: &Arc<SourceText>, range: Range<usize>, err: &serde_yaml::E
             None if expected.is_empty() => "remove this field".to_string(),
             None => format!("the fields allowed here are: {}", expected.join(", ")),
         };
-        let span = find_key(source, range.clone(), &field)
-            .unwrap_or(offset..offset + field.len());
+        let span = find_key(source, range.clone(), &field).unwrap_or(offset..offset + field.len());
         (format!("unknown field `{field}`"), help, span)
     } else if message.starts_with("missing field") {
         let help = "add this field to the front matter; docs/content-format.md lists every field";
         (message, help.to_string(), range.start..range.start)
     } else if message.contains("invalid type") || message.contains("invalid value") {
-        let help = "check the value's form against docs/content-format.md (a list is written `[a, b]`)";
+        let help =
+            "check the value's form against docs/content-format.md (a list is written `[a, b]`)";
         (message, help.to_string(), offset..line_end(source, offset))
     } else {
         let help = "this is not valid YAML: check indentation, colons and quotes (text containing `: ` needs quotes)";
@@ -126,7 +134,9 @@ pub fn find_key(source: &SourceText, range: Range<usize>, key: &str) -> Option<R
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_whitespace() || c == '{' || c == ',' || c == '-');
-        let after_ok = text[end..].trim_start_matches([' ', '"', '\'']).starts_with(':');
+        let after_ok = text[end..]
+            .trim_start_matches([' ', '"', '\''])
+            .starts_with(':');
         if before_ok && after_ok {
             return Some(range.start + start..range.start + end);
         }

@@ -6,7 +6,20 @@
 //! the interface strings; [`render`] turns the site into files in memory; [`output`] writes them
 //! into a staging folder and swaps it in. [`build`] ties the stages together.
 
+pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod frontmatter;
+pub mod i18n;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod serve;
+pub mod site;
+pub mod status;
+pub mod urls;
+pub mod webvtt;

@@ -1,1 +1,192 @@
-fn main() {}
+//! The `testimony` command: parses arguments, calls the library, prints diagnostics once and
+//! picks the exit code.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use testimony::build::{self, BuildOptions};
+use testimony::diagnostic::Diagnostics;
+
+#[derive(Parser)]
+#[command(
+    name = "testimony",
+    version,
+    about = "Builds a multilingual site of video testimonies"
+)]
+struct Cli {
+    /// The site's folder (holding site.yaml).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build {
+        /// The output folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Overrides base_url from site.yaml, e.g. https://example.org/testimony/.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Check everything a build checks, without writing anything.
+    Check {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Build, serve the site on this computer, and rebuild when a source changes.
+    Serve {
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Create a new story, theme or page from a template.
+    New {
+        #[arg(value_enum)]
+        kind: testimony::scaffold::NewKind,
+        /// The slug (for a story or page) or id (for a theme): lowercase letters, digits and -.
+        name: String,
+    },
+    /// Translators' tools.
+    I18n {
+        #[command(subcommand)]
+        command: I18nCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum I18nCommand {
+    /// For each language: interface strings and pages translated, missing, extra and stale.
+    Status {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit with an error when anything is missing or stale (for CI).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Record in a translation that it matches the current version of its source.
+    Stamp {
+        /// Translation files, e.g. content/about.fr.md.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn print_diagnostics(problems: &Diagnostics) {
+    if !problems.is_empty() {
+        eprint!("{}", problems.render(std::io::stderr().is_terminal()));
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = cli.root;
+    match cli.command {
+        Command::Build { out, base_url } => {
+            let options = BuildOptions {
+                root,
+                out,
+                base_url,
+            };
+            match build::build(&options) {
+                Ok((summary, warnings)) => {
+                    print_diagnostics(&warnings);
+                    println!("{summary}");
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    print_diagnostics(&problems);
+                    eprintln!(
+                        "build failed: {} error(s), {} warning(s); {} was left as it was",
+                        problems.error_count(),
+                        problems.warning_count(),
+                        options.out_dir().display()
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Check { format } => {
+            let problems = testimony::check::check(&root);
+            match format {
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&problems).unwrap_or_else(|_| "[]".into())
+                ),
+                Format::Text => {
+                    print_diagnostics(&problems);
+                    println!(
+                        "{} error(s), {} warning(s)",
+                        problems.error_count(),
+                        problems.warning_count()
+                    );
+                }
+            }
+            if problems.has_errors() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Serve { port } => match testimony::serve::serve(&root, port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::New { kind, name } => match testimony::scaffold::create(&root, kind, &name) {
+            Ok(paths) => {
+                for path in paths {
+                    println!("created {}", path.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(problems) => {
+                print_diagnostics(&problems);
+                ExitCode::FAILURE
+            }
+        },
+        Command::I18n { command } => match command {
+            I18nCommand::Status { format, strict } => match testimony::status::status(&root) {
+                Ok(report) => {
+                    match format {
+                        Format::Json => println!("{}", report.to_json()),
+                        Format::Text => print!("{}", report.to_text()),
+                    }
+                    if strict && !report.is_complete() {
+                        ExitCode::FAILURE
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(problems) => {
+                    print_diagnostics(&problems);
+                    ExitCode::FAILURE
+                }
+            },
+            I18nCommand::Stamp { files } => match testimony::status::stamp(&root, &files) {
+                Ok(lines) => {
+                    for line in lines {
+                        println!("{line}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    print_diagnostics(&problems);
+                    ExitCode::FAILURE
+                }
+            },
+        },
+    }
+}

@@ -1,0 +1,162 @@
+//! The front matter of each kind of page, as editors and translators write it.
+//!
+//! Sources (`name.md`) and translations (`name.<lang>.md`) have separate types: a translation
+//! may hold only translatable fields, so a translator who copies `pseudonym:` or `private:` into
+//! a translation gets an error instead of a silent override.
+
+use serde::Deserialize;
+
+/// Whether a page is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Published,
+    /// Never built, never copied, never listed.
+    Draft,
+}
+
+/// A plain page or the home page, in the default language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    pub title: String,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub status: Status,
+}
+
+/// A plain page's or the home page's translation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageTranslationMeta {
+    pub title: String,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub status: Status,
+    pub source_hash: Option<String>,
+}
+
+/// A theme, in the default language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeMeta {
+    pub title: String,
+    pub summary: String,
+    pub order: u32,
+    #[serde(default)]
+    pub status: Status,
+}
+
+/// A theme's translation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeTranslationMeta {
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub status: Status,
+    pub source_hash: Option<String>,
+}
+
+/// Where a story's video comes from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VideoMeta {
+    /// A file beside `index.md`.
+    pub file: Option<String>,
+    /// A YouTube video id; only allowed when `site.yaml` allows `youtube`.
+    pub youtube: Option<String>,
+    pub poster: Option<String>,
+    /// `HH:MM:SS`.
+    pub duration: String,
+}
+
+/// A time-coded part of a story's video.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentMeta {
+    /// `HH:MM:SS` from the start of the video.
+    pub at: String,
+    pub title: String,
+    #[serde(default)]
+    pub themes: Vec<String>,
+}
+
+/// A segment title in a translation, matched to the source's segment by `at`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentTranslationMeta {
+    pub at: String,
+    pub title: String,
+}
+
+/// A content warning shown before a story's video.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Warning {
+    Violence,
+    Death,
+    SexualViolence,
+    ChildAbuse,
+    SelfHarm,
+    DisturbingImages,
+}
+
+impl Warning {
+    /// The id used in front matter and as the Fluent key suffix (`warning-<id>`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Warning::Violence => "violence",
+            Warning::Death => "death",
+            Warning::SexualViolence => "sexual-violence",
+            Warning::ChildAbuse => "child-abuse",
+            Warning::SelfHarm => "self-harm",
+            Warning::DisturbingImages => "disturbing-images",
+        }
+    }
+}
+
+/// A story, in the default language. See docs/content-format.md.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryMeta {
+    pub title: String,
+    pub pseudonym: String,
+    pub summary: String,
+    #[serde(default)]
+    pub example: bool,
+    pub origin: String,
+    pub joined: Option<i32>,
+    pub left: Option<i32>,
+    pub interviewed: Option<String>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    pub video: VideoMeta,
+    #[serde(default)]
+    pub captions: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub segments: Vec<SegmentMeta>,
+    pub statement: Option<String>,
+    #[serde(default)]
+    pub warnings: Vec<Warning>,
+    #[serde(default)]
+    pub status: Status,
+    /// For editors only. Read so that it is accepted, and then dropped: it is never rendered.
+    #[serde(default, rename = "private")]
+    pub _private: serde::de::IgnoredAny,
+}
+
+/// A story's translation: only the translatable fields.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryTranslationMeta {
+    pub title: String,
+    pub summary: String,
+    pub statement: Option<String>,
+    #[serde(default)]
+    pub segments: Vec<SegmentTranslationMeta>,
+    #[serde(default)]
+    pub status: Status,
+    pub source_hash: Option<String>,
+}

@@ -1,0 +1,271 @@
+//! Writing the output: minifying pages, preparing the files that leave `content/` (posters
+//! re-encoded without metadata, captions re-serialized, videos checked), copying the site
+//! theme's assets, and swapping a fully written staging folder into place.
+//!
+//! Nothing from `content/` reaches the output except through [`story_media`], which decides
+//! what may leave. A failed build never touches the output folder: everything is written to
+//! a sibling staging folder first, and the old output is replaced only at the end.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::render::{OutputFile, poster_output_name};
+use crate::site::{Site, Video};
+
+/// Minifies HTML pages (with their inline CSS and JS); other files pass unchanged.
+pub fn minify(files: &mut [OutputFile]) {
+    let mut config = minify_html::Cfg::new();
+    config.minify_css = true;
+    config.minify_js = true;
+    // Closing tags and quotes are kept so that every page remains valid, checkable HTML.
+    config.keep_closing_tags = true;
+    config.keep_html_and_head_opening_tags = true;
+    files.par_iter_mut().for_each(|file| {
+        if file.path.ends_with(".html") {
+            file.bytes = minify_html::minify(&file.bytes, &config);
+        }
+    });
+}
+
+/// The site theme's `static/` files, under `static/` in the output, with a short hash of each
+/// for cache-busting addresses (`style.css?v=1a2b3c4d`).
+pub fn assets(
+    root: &Path,
+    site_theme: &str,
+) -> Result<(Vec<OutputFile>, BTreeMap<String, String>), Diagnostics> {
+    let dir = root.join("themes").join(site_theme).join("static");
+    let mut files = Vec::new();
+    let mut versions = BTreeMap::new();
+    let mut problems = Diagnostics::new();
+    if !dir.is_dir() {
+        return Ok((files, versions));
+    }
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                problems.push(Diagnostic::error(format!(
+                    "cannot read the site theme's assets: {err}"
+                )));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = crate::diagnostic::display_path(
+            entry.path().strip_prefix(&dir).unwrap_or(entry.path()),
+        );
+        if name.starts_with('.') {
+            continue;
+        }
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => {
+                versions.insert(name.clone(), short_hash(&bytes));
+                files.push(OutputFile {
+                    path: format!("static/{name}"),
+                    bytes,
+                });
+            }
+            Err(err) => problems.push(
+                Diagnostic::error(format!("cannot read the asset: {err}")).in_file(
+                    Path::new("themes")
+                        .join(site_theme)
+                        .join("static")
+                        .join(&name),
+                ),
+            ),
+        }
+    }
+    if problems.has_errors() {
+        Err(problems)
+    } else {
+        Ok((files, versions))
+    }
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .take(4)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The files of each story that are published: the video, the poster re-encoded without
+/// its metadata (GPS position, camera serial numbers), and the captions re-written from
+/// their parsed form. Nothing else in a story's folder leaves it.
+pub fn story_media(site: &Site) -> (Vec<OutputFile>, Diagnostics) {
+    let results: Vec<(Vec<OutputFile>, Vec<Diagnostic>)> = site
+        .stories
+        .par_iter()
+        .map(|story| {
+            let mut files = Vec::new();
+            let mut problems = Vec::new();
+            let base = format!("media/{}", story.slug);
+            if let Video::File { name, path } = &story.video {
+                match std::fs::read(path) {
+                    Ok(bytes) => files.push(OutputFile {
+                        path: format!("{base}/{name}"),
+                        bytes,
+                    }),
+                    Err(err) => problems.push(
+                        Diagnostic::error(format!("cannot read the video: {err}"))
+                            .in_file(story.texts.source_path.with_file_name(name)),
+                    ),
+                }
+            }
+            if let Some((name, path)) = &story.poster {
+                let rel = story.texts.source_path.with_file_name(name);
+                match std::fs::read(path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| strip_image(&b))
+                {
+                    Ok(bytes) => files.push(OutputFile {
+                        path: format!("{base}/{}", poster_output_name(name)),
+                        bytes,
+                    }),
+                    Err(err) => problems.push(
+                        Diagnostic::error(format!("cannot read the poster picture: {err}"))
+                            .with_help("save it again as a JPEG or PNG file")
+                            .in_file(rel),
+                    ),
+                }
+            }
+            for track in &story.captions {
+                files.push(OutputFile {
+                    path: format!("{base}/captions.{}.vtt", track.lang),
+                    bytes: track.captions.to_vtt().into_bytes(),
+                });
+            }
+            (files, problems)
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut problems = Diagnostics::new();
+    for (found, found_problems) in results {
+        files.extend(found);
+        problems.extend(found_problems);
+    }
+    (files, problems)
+}
+
+/// Decodes a picture and encodes it again, which keeps the pixels and drops every metadata
+/// block (EXIF, XMP, IPTC, comments). The format stays the same.
+pub fn strip_image(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let format = image::guess_format(bytes).map_err(|e| e.to_string())?;
+    let picture = image::load_from_memory_with_format(bytes, format).map_err(|e| e.to_string())?;
+    let mut out = Cursor::new(Vec::new());
+    match format {
+        image::ImageFormat::Png => picture.write_to(&mut out, image::ImageFormat::Png),
+        _ => {
+            let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
+            picture.to_rgb8().write_with_encoder(encoder)
+        }
+    }
+    .map_err(|e| e.to_string())?;
+    Ok(out.into_inner())
+}
+
+/// Writes every file into a staging folder beside `out`, then swaps it in place of `out`.
+/// On any error the staging folder is removed and `out` is left exactly as it was.
+pub fn write(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let staging = parent.join(format!(".{name}.staging"));
+    let old = parent.join(format!(".{name}.old"));
+    let fail = |what: &str, path: &Path, err: std::io::Error| {
+        Diagnostic::error(format!("cannot {what} {}: {err}", path.display()))
+            .with_help("check that the output folder's parent exists and is writable; the previous output was left as it was")
+    };
+    std::fs::create_dir_all(parent).map_err(|e| fail("create", parent, e))?;
+    for leftover in [&staging, &old] {
+        if leftover.exists() {
+            std::fs::remove_dir_all(leftover).map_err(|e| fail("remove", leftover, e))?;
+        }
+    }
+    let written: Result<(), Diagnostic> = files.par_iter().try_for_each(|file| {
+        let path: PathBuf = staging.join(&file.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| fail("create", dir, e))?;
+        }
+        std::fs::write(&path, &file.bytes).map_err(|e| fail("write", &path, e))
+    });
+    if let Err(err) = written {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    if out.exists() {
+        std::fs::rename(out, &old).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&staging);
+            fail("move aside", out, e)
+        })?;
+    }
+    if let Err(err) = std::fs::rename(&staging, out) {
+        // Put the previous output back before reporting.
+        let _ = std::fs::rename(&old, out);
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(fail("move into place", out, err));
+    }
+    if old.exists() {
+        let _ = std::fs::remove_dir_all(&old);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_metadata_from_a_jpeg() {
+        let picture = image::RgbImage::from_pixel(8, 8, image::Rgb([40, 60, 80]));
+        let mut plain = Cursor::new(Vec::new());
+        picture
+            .write_to(&mut plain, image::ImageFormat::Jpeg)
+            .unwrap();
+        let plain = plain.into_inner();
+        // Insert an APP1 (EXIF) segment with a recognisable payload after the SOI marker.
+        let payload = b"Exif\0\0GPS 51.5N SERIAL-12345";
+        let mut tagged = plain[..2].to_vec();
+        tagged.extend([0xFF, 0xE1]);
+        tagged.extend(((payload.len() + 2) as u16).to_be_bytes());
+        tagged.extend(payload);
+        tagged.extend(&plain[2..]);
+        assert!(tagged.windows(12).any(|w| w == b"SERIAL-12345"));
+        let stripped = strip_image(&tagged).unwrap();
+        assert!(!stripped.windows(12).any(|w| w == b"SERIAL-12345"));
+        assert!(image::load_from_memory(&stripped).is_ok());
+    }
+
+    #[test]
+    fn swaps_the_output_only_when_everything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("old.html"), "old").unwrap();
+        let files = vec![OutputFile {
+            path: "en/index.html".into(),
+            bytes: b"new".to_vec(),
+        }];
+        write(&out, &files).unwrap();
+        assert!(!out.join("old.html").exists());
+        assert_eq!(std::fs::read(out.join("en/index.html")).unwrap(), b"new");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no staging folder left"
+        );
+    }
+}

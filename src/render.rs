@@ -1,0 +1,1243 @@
+//! Rendering: the assembled [`Site`] and the templates become files in memory, one job per
+//! (page, language), in parallel. Rendering reads the site and writes nothing to disk.
+//!
+//! Templates receive typed data (the `*Context` structs below, serialized), never ad-hoc maps:
+//! the structs are the contract between this module and `themes/<name>/templates/`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::{Direction, Language, MissingTranslation};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::{Formatter, Locales};
+use crate::site::{Localized, Site, Story, Texts, Video};
+use crate::urls::{Route, Urls};
+use crate::webvtt;
+
+/// A file of the output, in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path inside the output folder, with `/` separators.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The language of a page or of a piece of text in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LangContext {
+    pub code: String,
+    pub name: String,
+    pub dir: &'static str,
+}
+
+impl LangContext {
+    fn of(language: &Language) -> Self {
+        LangContext {
+            code: language.code.clone(),
+            name: language.name.clone(),
+            dir: language.dir.as_str(),
+        }
+    }
+}
+
+/// A link to the same page in another language, for the switcher and hreflang.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: LangContext,
+    pub url: String,
+    /// Absolute URL, for `<link rel="alternate" hreflang>`.
+    pub absolute_url: String,
+    /// The page is written in that language (not a fallback): only those get hreflang.
+    pub translated: bool,
+    pub current: bool,
+}
+
+/// What every page gets.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageContext {
+    /// `home`, `page`, `stories`, `stories-from`, `story`, `themes`, `theme`, `statements`.
+    pub kind: &'static str,
+    pub title: String,
+    pub description: Option<String>,
+    pub url: String,
+    pub canonical: String,
+    /// The language of the text shown, when it differs from the page's (a fallback).
+    pub text_lang: LangContext,
+    /// The text is the default language's, shown because there is no translation.
+    pub is_fallback: bool,
+    /// The translation is older than its source.
+    pub is_stale: bool,
+    pub alternates: Vec<Alternate>,
+    /// `x-default` target: the page in the default language.
+    pub default_url: String,
+}
+
+/// Site-wide values.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteContext {
+    pub title: String,
+    pub root_url: String,
+    pub languages: Vec<LangContext>,
+    pub default_language: String,
+    /// Links of the main navigation, in this language.
+    pub home_url: String,
+    pub stories_url: String,
+    pub themes_url: String,
+    pub statements_url: String,
+    pub about_url: Option<String>,
+    pub css_url: String,
+    pub js_url: String,
+}
+
+/// A theme in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeLink {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub url: String,
+    pub lang: LangContext,
+    pub story_count: usize,
+    pub segment_count: usize,
+}
+
+/// A story in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryCard {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub pseudonym: String,
+    pub summary: String,
+    pub example: bool,
+    pub origin: Country,
+    pub years: Option<String>,
+    pub poster_url: Option<String>,
+    pub duration: String,
+    /// The language of the title and summary (differs from the page's when a fallback).
+    pub lang: LangContext,
+    pub is_fallback: bool,
+    pub themes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+    pub url: String,
+}
+
+/// A segment of a story, as listed on the story page and on theme pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentContext {
+    pub title: String,
+    pub lang: LangContext,
+    pub start_seconds: u64,
+    pub end_seconds: u64,
+    /// `1:10`
+    pub start_display: String,
+    pub end_display: String,
+    /// The story's address with a media fragment: `/en/stories/x/#t=70`.
+    pub url: String,
+    pub themes: Vec<ThemeRef>,
+    /// On theme pages: the story it belongs to.
+    pub story: Option<StoryRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeRef {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryRef {
+    pub title: String,
+    pub pseudonym: String,
+    pub url: String,
+    pub lang: LangContext,
+}
+
+/// A caption track of the video.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrackContext {
+    pub lang: LangContext,
+    pub url: String,
+    /// Selected by default: the page's language, else the default language.
+    pub default: bool,
+}
+
+/// One line of the transcript.
+#[derive(Debug, Clone, Serialize)]
+pub struct CueContext {
+    pub start_seconds: f64,
+    pub start_display: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TranscriptContext {
+    pub lang: LangContext,
+    /// The transcript is in another language than the page (no captions in the page's).
+    pub is_fallback: bool,
+    pub cues: Vec<CueContext>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VideoContext {
+    /// `file` or `youtube`.
+    pub kind: &'static str,
+    pub src: Option<String>,
+    pub mime: Option<&'static str>,
+    pub youtube_id: Option<String>,
+    pub poster_url: Option<String>,
+    pub duration_seconds: u64,
+    pub duration_display: String,
+    pub chapters_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WarningContext {
+    pub id: &'static str,
+}
+
+/// Everything a story page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryContext {
+    #[serde(flatten)]
+    pub card: StoryCard,
+    pub body_html: String,
+    pub statement: Option<String>,
+    pub interviewed: Option<String>,
+    /// `2014`, `2015`, formatted in the page's language.
+    pub joined: Option<String>,
+    pub left: Option<String>,
+    pub theme_links: Vec<ThemeRef>,
+    pub video: VideoContext,
+    pub tracks: Vec<TrackContext>,
+    pub segments: Vec<SegmentContext>,
+    pub transcript: Option<TranscriptContext>,
+    pub warnings: Vec<WarningContext>,
+    pub related: Vec<StoryCard>,
+    /// schema.org VideoObject with Clips, serialized and safe inside `<script>`.
+    pub json_ld: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeContext {
+    #[serde(flatten)]
+    pub link: ThemeLink,
+    pub body_html: String,
+    pub stories: Vec<StoryCard>,
+    pub segments: Vec<SegmentContext>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementContext {
+    pub text: String,
+    pub lang: LangContext,
+    pub story: StoryRef,
+}
+
+/// The data of one page's template.
+#[derive(Debug, Clone, Serialize)]
+pub struct Context<'a> {
+    pub site: &'a SiteContext,
+    pub lang: &'a LangContext,
+    pub page: PageContext,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_html: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<StoryContext>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme: Option<ThemeContext>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<StoryCard>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<ThemeLink>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<StatementContext>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<Country>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<Country>,
+}
+
+/// The templates of a site's look, loaded once.
+pub struct Templates {
+    tera: tera::Tera,
+}
+
+impl Templates {
+    /// Loads every `*.html` template under `themes/<site_theme>/templates/`.
+    pub fn load(root: &Path, site_theme: &str) -> Result<Templates, Diagnostics> {
+        let dir = root.join("themes").join(site_theme).join("templates");
+        let rel = Path::new("themes").join(site_theme).join("templates");
+        if !dir.is_dir() {
+            return Err(Diagnostics::from_iter([Diagnostic::error(format!(
+                "the site theme `{site_theme}` has no templates folder"
+            ))
+            .with_help(format!(
+                "create {}/ with the templates, or set `site_theme` in site.yaml to a folder under themes/",
+                crate::diagnostic::display_path(&rel)
+            ))
+            .in_file(crate::config::CONFIG_FILE)]));
+        }
+        let mut problems = Diagnostics::new();
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => {
+                    let name = crate::diagnostic::display_path(
+                        entry.path().strip_prefix(&dir).unwrap_or(entry.path()),
+                    );
+                    let file_rel = rel.join(&name);
+                    match std::fs::read(entry.path())
+                        .map_err(|e| {
+                            Diagnostic::error(format!("cannot read the template: {e}"))
+                                .in_file(&file_rel)
+                        })
+                        .and_then(|b| crate::content::decode(&file_rel, b))
+                    {
+                        Ok(text) => files.push((name, text)),
+                        Err(d) => problems.push(d),
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => problems.push(
+                    Diagnostic::error(format!("cannot read the templates: {err}")).in_file(&rel),
+                ),
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        if let Err(err) =
+            tera.add_raw_templates(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        {
+            return Err(Diagnostics::from_iter([template_error(&err, &rel)]));
+        }
+        Ok(Templates { tera })
+    }
+}
+
+/// Turns a Tera error, with its chain of causes (which hold the template's name, line and
+/// column), into a diagnostic.
+fn template_error(err: &tera::Error, dir: &Path) -> Diagnostic {
+    let mut messages = vec![err.to_string()];
+    let mut cause = std::error::Error::source(err);
+    while let Some(c) = cause {
+        messages.push(c.to_string());
+        cause = c.source();
+    }
+    let text = messages.join("\n");
+    // Tera names the template in quotes: "Failed to parse 'story.html'".
+    let name = text.split('\'').nth(1).unwrap_or_default();
+    let mut diagnostic =
+        Diagnostic::error(format!("template error: {}", text.replace('\n', "\n  "))).with_help(
+            "fix the template; Tera's message above gives the line and column (--> line:column)",
+        );
+    let line_col = text.split("--> ").nth(1).and_then(|rest| {
+        let mut it = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
+        Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
+    });
+    if !name.is_empty() {
+        let (line, column) = line_col.unwrap_or((1, 1));
+        diagnostic = diagnostic.at_location(crate::diagnostic::Location {
+            path: dir.join(name),
+            line,
+            column,
+        });
+    }
+    diagnostic
+}
+
+/// Everything the render jobs share.
+struct Renderer<'a> {
+    site: &'a Site,
+    tera_by_lang: BTreeMap<String, tera::Tera>,
+    formatters: BTreeMap<String, Formatter>,
+    site_contexts: BTreeMap<String, SiteContext>,
+    locales: &'a Locales,
+    templates_dir: std::path::PathBuf,
+}
+
+/// One page to render.
+#[derive(Debug, Clone, Copy)]
+enum Job<'a> {
+    Home,
+    Page(usize),
+    Stories,
+    StoriesFrom(&'a str),
+    Story(usize),
+    Themes,
+    Theme(usize),
+    Statements,
+}
+
+/// Renders every page of the site in every language, plus the language chooser, the
+/// sitemap and the chapter tracks.
+pub fn render(
+    site: &Site,
+    templates: &Templates,
+    locales: &Arc<Locales>,
+    asset_versions: &BTreeMap<String, String>,
+) -> (Vec<OutputFile>, Diagnostics) {
+    let urls = &site.urls;
+    let mut tera_by_lang = BTreeMap::new();
+    let mut formatters = BTreeMap::new();
+    let mut site_contexts = BTreeMap::new();
+    let asset = |name: &str| {
+        let url = urls.file(&format!("static/{name}"));
+        match asset_versions.get(name) {
+            Some(v) => format!("{url}?v={v}"),
+            None => url,
+        }
+    };
+    for language in &site.config.languages {
+        let lang = &language.code;
+        let mut tera = templates.tera.clone();
+        tera.register_function("t", locales.tera_function(lang));
+        tera_by_lang.insert(lang.clone(), tera);
+        formatters.insert(lang.clone(), Formatter::new(lang));
+        let about_url = site
+            .pages
+            .iter()
+            .find(|p| p.path == "about")
+            .filter(|p| p.texts.get(lang, site.config.missing_translation).is_some())
+            .map(|p| urls.page(lang, Route::Page(&p.path)));
+        let title = locales
+            .format(lang, "site-title", &[])
+            .map_or(site.config.title.clone(), |m| m.text);
+        site_contexts.insert(
+            lang.clone(),
+            SiteContext {
+                title,
+                root_url: urls.root().to_string(),
+                languages: site.config.languages.iter().map(LangContext::of).collect(),
+                default_language: site.config.default_language().code.clone(),
+                home_url: urls.page(lang, Route::Home),
+                stories_url: urls.page(lang, Route::Stories),
+                themes_url: urls.page(lang, Route::Themes),
+                statements_url: urls.page(lang, Route::Statements),
+                about_url,
+                css_url: asset("style.css"),
+                js_url: asset("site.js"),
+            },
+        );
+    }
+    let renderer = Renderer {
+        site,
+        tera_by_lang,
+        formatters,
+        site_contexts,
+        locales,
+        templates_dir: Path::new("themes")
+            .join(&site.config.site_theme)
+            .join("templates"),
+    };
+
+    let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
+    let mut jobs: Vec<(Job, &Language)> = Vec::new();
+    for language in &site.config.languages {
+        let mut add = |job| jobs.push((job, language));
+        add(Job::Home);
+        (0..site.pages.len()).for_each(|i| add(Job::Page(i)));
+        add(Job::Stories);
+        origins.iter().for_each(|o| add(Job::StoriesFrom(o)));
+        (0..site.stories.len()).for_each(|i| add(Job::Story(i)));
+        add(Job::Themes);
+        (0..site.themes.len()).for_each(|i| add(Job::Theme(i)));
+        add(Job::Statements);
+    }
+
+    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs
+        .par_iter()
+        .map(|(job, language)| renderer.render_job(*job, language))
+        .collect();
+    let mut files = Vec::with_capacity(results.len() + 2);
+    let mut problems = Diagnostics::new();
+    for result in results {
+        match result {
+            Ok(found) => files.extend(found),
+            Err(d) => problems.push(d),
+        }
+    }
+    match renderer.render_root() {
+        Ok(file) => files.push(file),
+        Err(d) => problems.push(d),
+    }
+    files.push(sitemap(site));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, problems)
+}
+
+impl Renderer<'_> {
+    fn policy(&self) -> MissingTranslation {
+        self.site.config.missing_translation
+    }
+
+    fn lang_of(&self, code: &str) -> LangContext {
+        self.site
+            .config
+            .language(code)
+            .map(LangContext::of)
+            .unwrap_or(LangContext {
+                code: code.to_string(),
+                name: code.to_string(),
+                dir: Direction::Ltr.as_str(),
+            })
+    }
+
+    fn formatter(&self, lang: &str) -> &Formatter {
+        &self.formatters[lang]
+    }
+
+    /// The language links of a page that exists as `texts` (or always, for generated pages).
+    fn alternates<T>(&self, lang: &str, route: Route, texts: Option<&Texts<T>>) -> Vec<Alternate> {
+        self.site
+            .config
+            .languages
+            .iter()
+            .filter_map(|language| {
+                let translated = texts.is_none_or(|t| t.has(&language.code));
+                let exists = translated || self.policy() == MissingTranslation::Fallback;
+                exists.then(|| {
+                    let url = self.site.urls.page(&language.code, route);
+                    Alternate {
+                        lang: LangContext::of(language),
+                        absolute_url: self.site.urls.absolute(&url),
+                        url,
+                        translated,
+                        current: language.code == lang,
+                    }
+                })
+            })
+            .collect()
+    }
+
+    fn page_context<T>(
+        &self,
+        kind: &'static str,
+        lang: &str,
+        route: Route,
+        title: String,
+        description: Option<String>,
+        texts: Option<&Texts<T>>,
+        localized: Option<(&str, bool, bool)>,
+    ) -> PageContext {
+        let url = self.site.urls.page(lang, route);
+        let (text_lang, is_fallback, is_stale) = localized.unwrap_or((lang, false, false));
+        PageContext {
+            kind,
+            title,
+            description,
+            canonical: self.site.urls.absolute(&url),
+            url,
+            text_lang: self.lang_of(text_lang),
+            is_fallback,
+            is_stale,
+            alternates: self.alternates(lang, route, texts),
+            default_url: self.site.urls.absolute(
+                &self
+                    .site
+                    .urls
+                    .page(&self.site.config.default_language().code, route),
+            ),
+        }
+    }
+
+    fn empty_context<'a>(&'a self, lang: &str, page: PageContext) -> Context<'a> {
+        Context {
+            site: &self.site_contexts[lang],
+            lang: self.site_contexts[lang]
+                .languages
+                .iter()
+                .find(|l| l.code == lang)
+                .expect("every language has a context"),
+            page,
+            body_html: None,
+            story: None,
+            theme: None,
+            stories: Vec::new(),
+            themes: Vec::new(),
+            statements: Vec::new(),
+            countries: Vec::new(),
+            country: None,
+        }
+    }
+
+    fn render_template(
+        &self,
+        lang: &str,
+        template: &str,
+        context: &Context,
+    ) -> Result<String, Diagnostic> {
+        let tera_context = tera::Context::from_serialize(context).map_err(|e| {
+            Diagnostic::error(format!("cannot pass the page's data to the templates: {e}"))
+        })?;
+        self.tera_by_lang[lang]
+            .render(template, &tera_context)
+            .map_err(|err| {
+                let mut d = template_error(&err, &self.templates_dir);
+                if d.location.is_none() {
+                    d = d.in_file(self.templates_dir.join(template));
+                }
+                d
+            })
+    }
+
+    fn render_job(&self, job: Job, language: &Language) -> Result<Vec<OutputFile>, Diagnostic> {
+        let lang = language.code.as_str();
+        let site = self.site;
+        let t = |key: &str| -> String {
+            // Titles of generated pages come from the interface strings.
+            self.locales
+                .format(lang, key, &[])
+                .map_or_else(|| key.to_string(), |m| m.text)
+        };
+        let (route, template, context) = match job {
+            Job::Home => {
+                let localized = site.home.as_ref().and_then(|h| h.get(lang, self.policy()));
+                let title = localized.map_or_else(
+                    || self.site_contexts[lang].title.clone(),
+                    |l| l.text.title.clone(),
+                );
+                let page = self.page_context(
+                    "home",
+                    lang,
+                    Route::Home,
+                    title,
+                    localized.and_then(|l| l.text.description.clone()),
+                    site.home.as_ref(),
+                    localized.map(|l| (l.lang, l.fallback, l.stale)),
+                );
+                let mut context = self.empty_context(lang, page);
+                context.body_html = localized.map(|l| l.text.body_html.clone());
+                context.stories = site
+                    .stories
+                    .iter()
+                    .filter_map(|s| self.card(s, lang))
+                    .take(6)
+                    .collect();
+                context.themes = self.theme_links(lang);
+                (Route::Home, "home.html", context)
+            }
+            Job::Page(i) => {
+                let page_item = &site.pages[i];
+                let Some(localized) = page_item.texts.get(lang, self.policy()) else {
+                    return Ok(Vec::new());
+                };
+                let route = Route::Page(&page_item.path);
+                let page = self.page_context(
+                    "page",
+                    lang,
+                    route,
+                    localized.text.title.clone(),
+                    localized.text.description.clone(),
+                    Some(&page_item.texts),
+                    Some((localized.lang, localized.fallback, localized.stale)),
+                );
+                let mut context = self.empty_context(lang, page);
+                context.body_html = Some(localized.text.body_html.clone());
+                (route, "page.html", context)
+            }
+            Job::Stories => {
+                let page = self.page_context::<()>(
+                    "stories",
+                    lang,
+                    Route::Stories,
+                    t("stories-title"),
+                    None,
+                    None,
+                    None,
+                );
+                let mut context = self.empty_context(lang, page);
+                context.stories = site
+                    .stories
+                    .iter()
+                    .filter_map(|s| self.card(s, lang))
+                    .collect();
+                context.themes = self.theme_links(lang);
+                context.countries = self.countries(lang);
+                (Route::Stories, "stories.html", context)
+            }
+            Job::StoriesFrom(code) => {
+                let country = self.country(code, lang);
+                let page = self.page_context::<()>(
+                    "stories-from",
+                    lang,
+                    Route::StoriesFrom(code),
+                    country.name.clone(),
+                    None,
+                    None,
+                    None,
+                );
+                let mut context = self.empty_context(lang, page);
+                context.stories = site
+                    .stories
+                    .iter()
+                    .filter(|s| s.origin == code)
+                    .filter_map(|s| self.card(s, lang))
+                    .collect();
+                if context.stories.is_empty() {
+                    return Ok(Vec::new());
+                }
+                context.countries = self.countries(lang);
+                context.country = Some(country);
+                (Route::StoriesFrom(code), "stories.html", context)
+            }
+            Job::Story(i) => {
+                let story = &site.stories[i];
+                let Some(localized) = story.texts.get(lang, self.policy()) else {
+                    return Ok(Vec::new());
+                };
+                let route = Route::Story(&story.slug);
+                let page = self.page_context(
+                    "story",
+                    lang,
+                    route,
+                    localized.text.title.clone(),
+                    Some(localized.text.summary.clone()),
+                    Some(&story.texts),
+                    Some((localized.lang, localized.fallback, localized.stale)),
+                );
+                let mut context = self.empty_context(lang, page);
+                let story_context = self.story(story, lang, localized);
+                let chapters = chapters_vtt(story, localized);
+                context.story = Some(story_context);
+                let html = self.render_template(lang, "story.html", &context)?;
+                return Ok(vec![
+                    OutputFile {
+                        path: Urls::output_path(lang, route),
+                        bytes: html.into_bytes(),
+                    },
+                    OutputFile {
+                        path: format!("{lang}/stories/{}/chapters.vtt", story.slug),
+                        bytes: chapters.into_bytes(),
+                    },
+                ]);
+            }
+            Job::Themes => {
+                let page = self.page_context::<()>(
+                    "themes",
+                    lang,
+                    Route::Themes,
+                    t("themes-title"),
+                    None,
+                    None,
+                    None,
+                );
+                let mut context = self.empty_context(lang, page);
+                context.themes = self.theme_links(lang);
+                (Route::Themes, "themes.html", context)
+            }
+            Job::Theme(i) => {
+                let theme = &site.themes[i];
+                let Some(localized) = theme.texts.get(lang, self.policy()) else {
+                    return Ok(Vec::new());
+                };
+                let route = Route::Theme(&theme.id);
+                let page = self.page_context(
+                    "theme",
+                    lang,
+                    route,
+                    localized.text.title.clone(),
+                    Some(localized.text.summary.clone()),
+                    Some(&theme.texts),
+                    Some((localized.lang, localized.fallback, localized.stale)),
+                );
+                let mut context = self.empty_context(lang, page);
+                let stories: Vec<&Story> = site
+                    .stories
+                    .iter()
+                    .filter(|s| s.themes.contains(&theme.id))
+                    .collect();
+                let segments: Vec<SegmentContext> = stories
+                    .iter()
+                    .filter_map(|s| s.texts.get(lang, self.policy()).map(|l| (s, l)))
+                    .flat_map(|(story, localized)| {
+                        self.segments(story, lang, localized)
+                            .into_iter()
+                            .filter(|seg| seg.themes.iter().any(|t| t.id == theme.id))
+                    })
+                    .collect();
+                context.theme = Some(ThemeContext {
+                    link: self.theme_link(theme, lang, localized),
+                    body_html: localized.text.body_html.clone(),
+                    stories: stories.iter().filter_map(|s| self.card(s, lang)).collect(),
+                    segments,
+                });
+                context.themes = self.theme_links(lang);
+                (route, "theme.html", context)
+            }
+            Job::Statements => {
+                let page = self.page_context::<()>(
+                    "statements",
+                    lang,
+                    Route::Statements,
+                    t("statements-title"),
+                    None,
+                    None,
+                    None,
+                );
+                let mut context = self.empty_context(lang, page);
+                context.statements = site
+                    .stories
+                    .iter()
+                    .filter_map(|story| {
+                        let localized = story.texts.get(lang, self.policy())?;
+                        Some(StatementContext {
+                            text: localized.text.statement.clone()?,
+                            lang: self.lang_of(localized.lang),
+                            story: self.story_ref(story, lang, localized),
+                        })
+                    })
+                    .collect();
+                (Route::Statements, "statements.html", context)
+            }
+        };
+        let html = self.render_template(lang, template, &context)?;
+        Ok(vec![OutputFile {
+            path: Urls::output_path(lang, route),
+            bytes: html.into_bytes(),
+        }])
+    }
+
+    fn render_root(&self) -> Result<OutputFile, Diagnostic> {
+        let default = self.site.config.default_language().code.clone();
+        let page = self.page_context::<()>(
+            "root",
+            &default,
+            Route::Home,
+            self.site_contexts[&default].title.clone(),
+            None,
+            None,
+            None,
+        );
+        let context = self.empty_context(&default, page);
+        let html = self.render_template(&default, "root.html", &context)?;
+        Ok(OutputFile {
+            path: "index.html".into(),
+            bytes: html.into_bytes(),
+        })
+    }
+
+    fn country(&self, code: &str, lang: &str) -> Country {
+        Country {
+            code: code.to_string(),
+            name: self
+                .formatter(lang)
+                .country(code)
+                .unwrap_or_else(|| code.to_string()),
+            url: self.site.urls.page(lang, Route::StoriesFrom(code)),
+        }
+    }
+
+    fn countries(&self, lang: &str) -> Vec<Country> {
+        let codes: BTreeSet<&str> = self
+            .site
+            .stories
+            .iter()
+            .filter(|s| s.texts.get(lang, self.policy()).is_some())
+            .map(|s| s.origin.as_str())
+            .collect();
+        let mut countries: Vec<Country> =
+            codes.into_iter().map(|c| self.country(c, lang)).collect();
+        countries.sort_by(|a, b| a.name.cmp(&b.name));
+        countries
+    }
+
+    fn theme_link(
+        &self,
+        theme: &crate::site::Theme,
+        lang: &str,
+        localized: Localized<crate::site::ThemeText>,
+    ) -> ThemeLink {
+        let stories =
+            self.site.stories.iter().filter(|s| {
+                s.themes.contains(&theme.id) && s.texts.get(lang, self.policy()).is_some()
+            });
+        let story_count = stories.clone().count();
+        let segment_count = stories
+            .flat_map(|s| s.segments.iter())
+            .filter(|seg| seg.themes.contains(&theme.id))
+            .count();
+        ThemeLink {
+            id: theme.id.clone(),
+            title: localized.text.title.clone(),
+            summary: localized.text.summary.clone(),
+            url: self.site.urls.page(lang, Route::Theme(&theme.id)),
+            lang: self.lang_of(localized.lang),
+            story_count,
+            segment_count,
+        }
+    }
+
+    fn theme_links(&self, lang: &str) -> Vec<ThemeLink> {
+        self.site
+            .themes
+            .iter()
+            .filter_map(|theme| {
+                let localized = theme.texts.get(lang, self.policy())?;
+                Some(self.theme_link(theme, lang, localized))
+            })
+            .collect()
+    }
+
+    fn theme_ref(&self, id: &str, lang: &str) -> Option<ThemeRef> {
+        let theme = self.site.theme(id)?;
+        let localized = theme.texts.get(lang, self.policy())?;
+        Some(ThemeRef {
+            id: id.to_string(),
+            title: localized.text.title.clone(),
+            url: self.site.urls.page(lang, Route::Theme(id)),
+        })
+    }
+
+    fn story_ref(
+        &self,
+        story: &Story,
+        lang: &str,
+        localized: Localized<crate::site::StoryText>,
+    ) -> StoryRef {
+        StoryRef {
+            title: localized.text.title.clone(),
+            pseudonym: story.pseudonym.clone(),
+            url: self.site.urls.page(lang, Route::Story(&story.slug)),
+            lang: self.lang_of(localized.lang),
+        }
+    }
+
+    fn media_url(&self, story: &Story, name: &str) -> String {
+        self.site.urls.file(&format!("media/{}/{name}", story.slug))
+    }
+
+    fn card(&self, story: &Story, lang: &str) -> Option<StoryCard> {
+        let localized = story.texts.get(lang, self.policy())?;
+        let formatter = self.formatter(lang);
+        let years = match (story.joined, story.left) {
+            (Some(j), Some(l)) => Some(format!("{}–{}", formatter.year(j), formatter.year(l))),
+            (Some(j), None) => Some(formatter.year(j)),
+            _ => None,
+        };
+        Some(StoryCard {
+            slug: story.slug.clone(),
+            url: self.site.urls.page(lang, Route::Story(&story.slug)),
+            title: localized.text.title.clone(),
+            pseudonym: story.pseudonym.clone(),
+            summary: localized.text.summary.clone(),
+            example: story.example,
+            origin: self.country(&story.origin, lang),
+            years,
+            poster_url: story
+                .poster
+                .as_ref()
+                .map(|(name, _)| self.media_url(story, &poster_output_name(name))),
+            duration: story.duration.to_display(),
+            lang: self.lang_of(localized.lang),
+            is_fallback: localized.fallback,
+            themes: story.themes.clone(),
+        })
+    }
+
+    fn segments(
+        &self,
+        story: &Story,
+        lang: &str,
+        localized: Localized<crate::site::StoryText>,
+    ) -> Vec<SegmentContext> {
+        let story_url = self.site.urls.page(lang, Route::Story(&story.slug));
+        story
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, segment)| SegmentContext {
+                title: localized
+                    .text
+                    .segment_titles
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_default(),
+                lang: self.lang_of(localized.lang),
+                start_seconds: segment.start.whole_seconds(),
+                end_seconds: segment.end.whole_seconds(),
+                start_display: segment.start.to_display(),
+                end_display: segment.end.to_display(),
+                url: format!("{story_url}#t={}", segment.start.whole_seconds()),
+                themes: segment
+                    .themes
+                    .iter()
+                    .filter_map(|id| self.theme_ref(id, lang))
+                    .collect(),
+                story: Some(self.story_ref(story, lang, localized)),
+            })
+            .collect()
+    }
+
+    fn story(
+        &self,
+        story: &Story,
+        lang: &str,
+        localized: Localized<crate::site::StoryText>,
+    ) -> StoryContext {
+        let card = self
+            .card(story, lang)
+            .expect("the story exists in this language");
+        let formatter = self.formatter(lang);
+        let default_lang = &self.site.config.default_language().code;
+        // The reader's language if captioned in it, else the default language, else the first.
+        let selected = story
+            .captions_in(lang)
+            .or_else(|| story.captions_in(default_lang))
+            .or(story.captions.first());
+        let tracks = story
+            .captions
+            .iter()
+            .map(|track| TrackContext {
+                lang: self.lang_of(&track.lang),
+                url: self.media_url(story, &format!("captions.{}.vtt", track.lang)),
+                default: selected.is_some_and(|s| s.lang == track.lang),
+            })
+            .collect();
+        let transcript = selected.map(|track| TranscriptContext {
+            lang: self.lang_of(&track.lang),
+            is_fallback: track.lang != lang,
+            cues: track
+                .captions
+                .cues
+                .iter()
+                .map(|cue| CueContext {
+                    start_seconds: cue.start.seconds(),
+                    start_display: cue.start.to_display(),
+                    text: cue.plain_text(),
+                })
+                .collect(),
+        });
+        let video = match &story.video {
+            Video::File { name, .. } => VideoContext {
+                kind: "file",
+                src: Some(self.media_url(story, name)),
+                mime: Some(if name.to_ascii_lowercase().ends_with(".mp4") {
+                    "video/mp4"
+                } else {
+                    "video/webm"
+                }),
+                youtube_id: None,
+                poster_url: card.poster_url.clone(),
+                duration_seconds: story.duration.whole_seconds(),
+                duration_display: story.duration.to_display(),
+                chapters_url: (!story.segments.is_empty()).then(|| {
+                    format!(
+                        "{}chapters.vtt",
+                        self.site.urls.page(lang, Route::Story(&story.slug))
+                    )
+                }),
+            },
+            Video::Youtube { id } => VideoContext {
+                kind: "youtube",
+                src: None,
+                mime: None,
+                youtube_id: Some(id.clone()),
+                poster_url: card.poster_url.clone(),
+                duration_seconds: story.duration.whole_seconds(),
+                duration_display: story.duration.to_display(),
+                chapters_url: None,
+            },
+        };
+        let segments = self.segments(story, lang, localized);
+        let mut related: Vec<(usize, &Story)> = self
+            .site
+            .stories
+            .iter()
+            .filter(|other| other.slug != story.slug)
+            .map(|other| {
+                (
+                    other
+                        .themes
+                        .iter()
+                        .filter(|t| story.themes.contains(t))
+                        .count(),
+                    other,
+                )
+            })
+            .filter(|(shared, _)| *shared > 0)
+            .collect();
+        related.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.slug.cmp(&b.1.slug)));
+        let related = related
+            .into_iter()
+            .filter_map(|(_, s)| self.card(s, lang))
+            .take(3)
+            .collect();
+        let json_ld = json_ld(self.site, story, lang, localized, &segments, &card);
+        StoryContext {
+            body_html: localized.text.body_html.clone(),
+            statement: localized.text.statement.clone(),
+            interviewed: story.interviewed.map(|(y, m, d)| formatter.date(y, m, d)),
+            joined: story.joined.map(|y| formatter.year(y)),
+            left: story.left.map(|y| formatter.year(y)),
+            theme_links: story
+                .themes
+                .iter()
+                .filter_map(|id| self.theme_ref(id, lang))
+                .collect(),
+            video,
+            tracks,
+            segments,
+            transcript,
+            warnings: story
+                .warnings
+                .iter()
+                .map(|w| WarningContext { id: w.id() })
+                .collect(),
+            related,
+            json_ld,
+            card,
+        }
+    }
+}
+
+/// The name a poster has in the output: re-encoded posters are always JPEG or PNG as given.
+pub fn poster_output_name(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".png") {
+        "poster.png".into()
+    } else {
+        "poster.jpg".into()
+    }
+}
+
+/// The chapters track of a story in a language: one cue per segment.
+fn chapters_vtt(story: &Story, localized: Localized<crate::site::StoryText>) -> String {
+    webvtt::write_cues(story.segments.iter().enumerate().map(|(i, segment)| {
+        (
+            segment.start,
+            segment.end,
+            localized
+                .text
+                .segment_titles
+                .get(i)
+                .map(String::as_str)
+                .unwrap_or(""),
+        )
+    }))
+}
+
+/// schema.org `VideoObject` with one `Clip` per segment, in the page's language.
+fn json_ld(
+    site: &Site,
+    story: &Story,
+    lang: &str,
+    localized: Localized<crate::site::StoryText>,
+    segments: &[SegmentContext],
+    card: &StoryCard,
+) -> String {
+    let urls = &site.urls;
+    let page_url = urls.absolute(&urls.page(lang, Route::Story(&story.slug)));
+    let clips: Vec<serde_json::Value> = segments
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "@type": "Clip",
+                "name": s.title,
+                "startOffset": s.start_seconds,
+                "endOffset": s.end_seconds,
+                "url": format!("{page_url}#t={}", s.start_seconds),
+            })
+        })
+        .collect();
+    let mut value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "VideoObject",
+        "name": localized.text.title,
+        "description": localized.text.summary,
+        "inLanguage": localized.lang,
+        "duration": story.duration.to_iso8601(),
+        "url": page_url,
+        "hasPart": clips,
+    });
+    if let Some(date) = story.interviewed {
+        value["uploadDate"] =
+            serde_json::json!(format!("{:04}-{:02}-{:02}", date.0, date.1, date.2));
+    }
+    if let Some(poster) = &card.poster_url {
+        value["thumbnailUrl"] = serde_json::json!(urls.absolute(poster));
+    }
+    if let Video::File { name, .. } = &story.video {
+        value["contentUrl"] =
+            serde_json::json!(urls.absolute(&urls.file(&format!("media/{}/{name}", story.slug))));
+    }
+    // `</` cannot close the script element when written `<\/`.
+    value.to_string().replace("</", "<\\/")
+}
+
+/// `sitemap.xml`: every page in every language it is written in, with hreflang alternates.
+/// Fallback pages are not announced as translations.
+fn sitemap(site: &Site) -> OutputFile {
+    use std::fmt::Write;
+    let urls = &site.urls;
+    let langs: Vec<&str> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    let mut entries: Vec<(Route, Vec<&str>)> = Vec::new();
+    let all = || langs.clone();
+    let written =
+        |has: &dyn Fn(&str) -> bool| langs.iter().copied().filter(|l| has(l)).collect::<Vec<_>>();
+    entries.push((Route::Home, all()));
+    entries.push((Route::Stories, all()));
+    entries.push((Route::Themes, all()));
+    entries.push((Route::Statements, all()));
+    for page in &site.pages {
+        entries.push((Route::Page(&page.path), written(&|l| page.texts.has(l))));
+    }
+    for theme in &site.themes {
+        entries.push((Route::Theme(&theme.id), written(&|l| theme.texts.has(l))));
+    }
+    for story in &site.stories {
+        entries.push((Route::Story(&story.slug), written(&|l| story.texts.has(l))));
+    }
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for (route, in_langs) in entries {
+        for lang in &in_langs {
+            let _ = writeln!(
+                xml,
+                "<url><loc>{}</loc>",
+                xml_escape(&urls.absolute(&urls.page(lang, route)))
+            );
+            for other in &in_langs {
+                let _ = writeln!(
+                    xml,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\"/>",
+                    xml_escape(&urls.absolute(&urls.page(other, route)))
+                );
+            }
+            xml.push_str("</url>\n");
+        }
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    }
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

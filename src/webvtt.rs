@@ -1,0 +1,1379 @@
+//! WebVTT caption files: times, cues, a checking parser and writers.
+//!
+//! Editors write caption files by hand or export them from subtitle tools, so the parser is
+//! strict where a browser would silently drop a cue (a bad time, an empty cue, a cue out of
+//! order) and reports every problem at once, pointing at the exact characters, with help a
+//! non-programmer can act on. The site never publishes the editor's file as it is: it
+//! publishes [`Captions::to_vtt`], a clean file rebuilt from the parsed cues.
+//!
+//! What is accepted, following the WebVTT specification (<https://www.w3.org/TR/webvtt1/>):
+//! - a first line `WEBVTT`, optionally followed by a space or tab and any text, then header
+//!   lines up to the first blank line (ignored);
+//! - `\n` and `\r\n` line endings (the byte-order mark is removed before the text gets here);
+//! - `NOTE`, `STYLE` and `REGION` blocks, which are skipped;
+//! - cues: an optional identifier line, a timing line `start --> end [settings]` and one or
+//!   more lines of text, ended by a blank line.
+//!
+//! Lines holding only spaces or tabs count as blank: they look blank in every editor, and
+//! treating them as text would glue two cues together invisibly.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, SourceText};
+
+/// The arrow between a cue's start and end times.
+const ARROW: &str = "-->";
+
+/// An example shown in help texts, in the form WebVTT requires.
+const EXAMPLE_TIME: &str = "`00:01:05.000`";
+
+const MS_PER_SECOND: u64 = 1_000;
+const MS_PER_MINUTE: u64 = 60 * MS_PER_SECOND;
+const MS_PER_HOUR: u64 = 60 * MS_PER_MINUTE;
+
+/// A time in a video, in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Timestamp(pub u64);
+
+impl Timestamp {
+    /// Reads a time as written in a caption file (`mm:ss.ttt` or `hh:mm:ss.ttt`) or in front
+    /// matter, where the fraction may be left out (`mm:ss`, `hh:mm:ss`), the minutes of
+    /// `m:ss` may have one digit (`1:10`, the form [`Timestamp::to_display`] writes) and the
+    /// fraction may have one to three digits (`1:10.5`). Surrounding spaces are ignored.
+    pub fn parse(text: &str) -> Option<Timestamp> {
+        parse_timestamp(text.trim(), Strictness::Loose).ok()
+    }
+
+    /// The time in seconds, with the milliseconds as a fraction.
+    pub fn seconds(self) -> f64 {
+        self.0 as f64 / MS_PER_SECOND as f64
+    }
+
+    /// The time in seconds, rounded down.
+    pub fn whole_seconds(self) -> u64 {
+        self.0 / MS_PER_SECOND
+    }
+
+    /// The form WebVTT files use, always with hours: `00:01:10.500`.
+    pub fn to_vtt(self) -> String {
+        let (hours, minutes, seconds, millis) = self.parts();
+        format!("{hours:02}:{minutes:02}:{seconds:02}.{millis:03}")
+    }
+
+    /// The form shown to readers, like video players do: `1:10`, or `1:02:03` when there are
+    /// hours. Milliseconds are dropped (rounded down, so a chapter never appears to start
+    /// later than it does).
+    pub fn to_display(self) -> String {
+        let (hours, minutes, seconds, _) = self.parts();
+        if hours > 0 {
+            format!("{hours}:{minutes:02}:{seconds:02}")
+        } else {
+            format!("{minutes}:{seconds:02}")
+        }
+    }
+
+    /// An ISO 8601 duration for schema.org: `PT1M10S`, `PT1M10.5S`, `PT1H5S`, `PT0S`.
+    pub fn to_iso8601(self) -> String {
+        let (hours, minutes, seconds, millis) = self.parts();
+        let mut out = String::from("PT");
+        if hours > 0 {
+            let _ = write!(out, "{hours}H");
+        }
+        if minutes > 0 {
+            let _ = write!(out, "{minutes}M");
+        }
+        // Seconds are written when there are any, and for a zero duration, which must still
+        // name one unit.
+        if seconds > 0 || millis > 0 || (hours == 0 && minutes == 0) {
+            let _ = write!(out, "{seconds}");
+            if millis > 0 {
+                let fraction = format!("{millis:03}");
+                let _ = write!(out, ".{}", fraction.trim_end_matches('0'));
+            }
+            out.push('S');
+        }
+        out
+    }
+
+    /// Hours, minutes (0–59), seconds (0–59) and milliseconds (0–999).
+    fn parts(self) -> (u64, u64, u64, u64) {
+        let ms = self.0;
+        (
+            ms / MS_PER_HOUR,
+            ms / MS_PER_MINUTE % 60,
+            ms / MS_PER_SECOND % 60,
+            ms % MS_PER_SECOND,
+        )
+    }
+}
+
+/// One caption: the text shown between two times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// The identifier line above the timing line, if any.
+    pub id: Option<String>,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    /// The raw cue settings after the end time (e.g. `align:start line:0`), may be empty.
+    pub settings: String,
+    /// The raw payload, tags and entities included, lines joined with `\n`.
+    pub text: String,
+    /// The 1-based line of the timing line in the source file.
+    pub line: usize,
+}
+
+impl Cue {
+    /// The text as a reader sees it, for transcripts and search: tags (`<v Name>`, `<i>`,
+    /// `<c.yellow>`, `<00:00:01.000>`, ...) removed, entities (`&amp;`, `&lt;`, `&gt;`,
+    /// `&nbsp;`, `&lrm;`, `&rlm;`, ...) decoded, line breaks and runs of spaces turned into
+    /// single spaces.
+    pub fn plain_text(&self) -> String {
+        plain_text(&self.text)
+    }
+}
+
+/// The cues of a caption file, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Captions {
+    pub cues: Vec<Cue>,
+}
+
+impl Captions {
+    /// When the last cue ends (the latest end time, as cues may overlap).
+    pub fn last_end(&self) -> Option<Timestamp> {
+        self.cues.iter().map(|cue| cue.end).max()
+    }
+
+    /// Serialises back to a clean WebVTT file (WEBVTT header, cues with id/timing/settings/
+    /// payload), so that the output never copies the editor's file byte for byte: comments,
+    /// styles, regions, header text, odd spacing and `\r\n` line endings are dropped.
+    pub fn to_vtt(&self) -> String {
+        let mut out = String::from("WEBVTT\n");
+        for cue in &self.cues {
+            out.push('\n');
+            if let Some(id) = &cue.id {
+                out.push_str(id);
+                out.push('\n');
+            }
+            push_timing(&mut out, cue.start, cue.end);
+            if !cue.settings.is_empty() {
+                out.push(' ');
+                out.push_str(&cue.settings);
+            }
+            out.push('\n');
+            out.push_str(&cue.text);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Writes a WebVTT file from (start, end, text) triples, escaping `&`, `<` and `>` in the
+/// text; used to generate the chapters track from segments. Blank lines inside a text are
+/// dropped, as they would end the cue.
+pub fn write_cues<'a>(cues: impl IntoIterator<Item = (Timestamp, Timestamp, &'a str)>) -> String {
+    let mut out = String::from("WEBVTT\n");
+    for (start, end, text) in cues {
+        out.push('\n');
+        push_timing(&mut out, start, end);
+        out.push('\n');
+        let lines: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(escape_text)
+            .collect();
+        out.push_str(&lines.join("\n"));
+        out.push('\n');
+    }
+    out
+}
+
+/// Parses a WebVTT file. Returns every problem found (not just the first); on any error the
+/// result is Err.
+pub fn parse(source: &Arc<SourceText>) -> Result<Captions, Vec<Diagnostic>> {
+    let mut parser = Parser {
+        source,
+        cues: Vec::new(),
+        diagnostics: Vec::new(),
+        latest_start: None,
+    };
+    parser.file();
+    if parser.diagnostics.is_empty() {
+        Ok(Captions { cues: parser.cues })
+    } else {
+        Err(parser.diagnostics)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timestamps
+
+/// Cue timing lines follow the specification exactly, as browsers drop cues whose times they
+/// cannot read; front matter is friendlier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strictness {
+    Cue,
+    Loose,
+}
+
+/// Why a time could not be read, each with its own advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TimestampError {
+    /// Not made of numbers and colons at all.
+    Malformed,
+    /// `00:01,000`, as SRT files write it.
+    Comma,
+    /// `00:01:05` in a cue timing line.
+    MissingMilliseconds,
+    /// `00:01:05.5` in a cue timing line.
+    MillisecondDigits,
+    /// `00:1:05.000` or `00:01:5.000`.
+    TwoDigits,
+    /// `00:75.000`: minutes or seconds of 60 or more; carries the time it would mean.
+    OutOfRange(Option<Timestamp>),
+}
+
+impl TimestampError {
+    fn help(self) -> String {
+        match self {
+            TimestampError::Malformed => format!(
+                "write times as minutes:seconds.milliseconds or hours:minutes:seconds.milliseconds, e.g. {EXAMPLE_TIME}"
+            ),
+            TimestampError::Comma => format!(
+                "put a full stop before the milliseconds, e.g. {EXAMPLE_TIME} (a comma is what SRT files use, not WebVTT)"
+            ),
+            TimestampError::MissingMilliseconds => format!(
+                "add the milliseconds after a full stop, e.g. {EXAMPLE_TIME} (`.000` if you do not know them)"
+            ),
+            TimestampError::MillisecondDigits => {
+                "write the milliseconds with exactly three digits, e.g. `00:01:05.500` for five and a half seconds"
+                    .to_string()
+            }
+            TimestampError::TwoDigits => format!(
+                "write minutes and seconds with two digits each, e.g. {EXAMPLE_TIME} rather than `00:1:5.000`"
+            ),
+            TimestampError::OutOfRange(meant) => {
+                let mut help = "minutes and seconds go from 00 to 59".to_string();
+                if let Some(meant) = meant {
+                    let _ = write!(help, "; did you mean `{}`?", meant.to_vtt());
+                }
+                help
+            }
+        }
+    }
+}
+
+/// Reads `[hh:]mm:ss.ttt` (see [`Timestamp::parse`] for what `Loose` adds).
+fn parse_timestamp(text: &str, strictness: Strictness) -> Result<Timestamp, TimestampError> {
+    let strict = strictness == Strictness::Cue;
+    let (clock, fraction) = match text.find(['.', ',']) {
+        Some(i) => (&text[..i], Some((&text[i + 1..], &text[i..=i] == ","))),
+        None => (text, None),
+    };
+    let fields: Vec<&str> = clock.split(':').collect();
+    let is_number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !fields.iter().all(|field| is_number(field)) {
+        return Err(TimestampError::Malformed);
+    }
+    let (hours, minutes, seconds) = match fields[..] {
+        [minutes, seconds] => (None, minutes, seconds),
+        [hours, minutes, seconds] => (Some(hours), minutes, seconds),
+        _ => return Err(TimestampError::Malformed),
+    };
+    // The specification requires two-digit minutes and seconds; only the leading minutes of
+    // a front-matter `m:ss` may have a single digit.
+    let minutes_ok = minutes.len() == 2 || (!strict && hours.is_none() && minutes.len() == 1);
+    if !minutes_ok || seconds.len() != 2 {
+        return Err(TimestampError::TwoDigits);
+    }
+    let millis = match fraction {
+        Some((digits, _)) if !is_number(digits) => return Err(TimestampError::Malformed),
+        Some((_, true)) => return Err(TimestampError::Comma),
+        Some((digits, false)) => parse_millis(digits, strict)?,
+        None if strict => return Err(TimestampError::MissingMilliseconds),
+        None => 0,
+    };
+    let hours = hours.map_or(Some(0), |h| h.parse::<u64>().ok());
+    let (Some(hours), Ok(minutes), Ok(seconds)) =
+        (hours, minutes.parse::<u64>(), seconds.parse::<u64>())
+    else {
+        return Err(TimestampError::Malformed);
+    };
+    let total = hours
+        .checked_mul(MS_PER_HOUR)
+        .and_then(|ms| ms.checked_add(minutes * MS_PER_MINUTE))
+        .and_then(|ms| ms.checked_add(seconds * MS_PER_SECOND + millis))
+        .map(Timestamp);
+    if minutes >= 60 || seconds >= 60 {
+        return Err(TimestampError::OutOfRange(total));
+    }
+    total.ok_or(TimestampError::Malformed)
+}
+
+/// The milliseconds after the full stop: exactly three digits in a cue, one to three
+/// (as a decimal fraction: `.5` is 500) in front matter.
+fn parse_millis(digits: &str, strict: bool) -> Result<u64, TimestampError> {
+    if digits.len() != 3 && (strict || digits.len() > 3) {
+        return Err(TimestampError::MillisecondDigits);
+    }
+    let padded = format!("{digits:0<3}");
+    padded.parse().map_err(|_| TimestampError::Malformed)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+fn push_timing(out: &mut String, start: Timestamp, end: Timestamp) {
+    let _ = write!(out, "{} {ARROW} {}", start.to_vtt(), end.to_vtt());
+}
+
+/// Escapes the characters that WebVTT text reads as markup.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain text
+
+/// Removes tags, decodes entities and joins lines; see [`Cue::plain_text`].
+fn plain_text(payload: &str) -> String {
+    let mut out = String::with_capacity(payload.len());
+    let mut rest = payload;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('<') {
+            // Like browsers, a tag runs to the next `>`, or to the end if there is none.
+            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+        } else if let Some((decoded, len)) = decode_entity(rest) {
+            out.push(decoded);
+            rest = &rest[len..];
+        } else {
+            // A lone `&` is plain text.
+            out.push('&');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    // Only ASCII whitespace is collapsed: a decoded `&nbsp;` is kept on purpose.
+    out.split(|c: char| c.is_ascii_whitespace())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Decodes the character reference at the start of `text` (which starts with `&`): the
+/// character and the length of the reference, or None if it is not one.
+fn decode_entity(text: &str) -> Option<(char, usize)> {
+    // The longest reference understood here is `&#x10FFFF;`.
+    let end = text.char_indices().take(12).find(|&(_, c)| c == ';')?.0;
+    let name = &text[1..end];
+    let decoded = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "nbsp" => '\u{a0}',
+        "lrm" => '\u{200e}',
+        "rlm" => '\u{200f}',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code).filter(|&c| c != '\0')?
+        }
+    };
+    Some((decoded, end + 1))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+/// One line of the source, without its line ending.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    /// Byte offset of the line in the source text.
+    start: usize,
+    /// 1-based line number.
+    number: usize,
+}
+
+impl Line<'_> {
+    fn is_blank(&self) -> bool {
+        self.text.trim_matches([' ', '\t']).is_empty()
+    }
+
+    fn has_arrow(&self) -> bool {
+        self.text.contains(ARROW)
+    }
+
+    /// The source range of the whole line.
+    fn range(&self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+
+    /// The source range of a part of the line, given as a range of the line's text.
+    fn sub_range(&self, part: Range<usize>) -> Range<usize> {
+        self.start + part.start..self.start + part.end
+    }
+
+    /// Whether the line starts a block of the given kind (`NOTE`, `STYLE`, `REGION`): the
+    /// keyword alone or followed by a space or tab.
+    fn starts_block(&self, keyword: &str) -> bool {
+        self.text
+            .strip_prefix(keyword)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+    }
+}
+
+/// Splits the text into lines at `\n`, dropping the `\r` of `\r\n`.
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut start = 0;
+    text.split('\n')
+        .enumerate()
+        .map(|(index, raw)| {
+            let line = Line {
+                text: raw.strip_suffix('\r').unwrap_or(raw),
+                start,
+                number: index + 1,
+            };
+            start += raw.len() + 1;
+            line
+        })
+        .collect()
+}
+
+/// Splits lines into blocks separated by blank lines.
+fn blocks<'l, 'a>(lines: &'l [Line<'a>]) -> impl Iterator<Item = &'l [Line<'a>]> {
+    lines
+        .split(|line| line.is_blank())
+        .filter(|block| !block.is_empty())
+}
+
+/// The parts of a timing line, as ranges of the line's text.
+struct TimingParts {
+    start: Range<usize>,
+    arrow: Range<usize>,
+    end: Range<usize>,
+    settings: Range<usize>,
+}
+
+impl TimingParts {
+    /// Splits `start --> end settings`; whitespace around the arrow is optional, as browsers
+    /// accept `00:01.000-->00:02.000`.
+    fn split(text: &str) -> Option<TimingParts> {
+        let arrow_at = text.find(ARROW)?;
+        let arrow = arrow_at..arrow_at + ARROW.len();
+        let start = trimmed(text, 0..arrow.start);
+        let after = trimmed(text, arrow.end..text.len());
+        let end_len = text[after.clone()].find([' ', '\t']).unwrap_or(after.len());
+        let end = after.start..after.start + end_len;
+        let settings = trimmed(text, end.end..text.len());
+        Some(TimingParts {
+            start,
+            arrow,
+            end,
+            settings,
+        })
+    }
+}
+
+/// `range` of `text` without the spaces and tabs at either end.
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let part = &text[range.clone()];
+    let start = range.start + (part.len() - part.trim_start_matches([' ', '\t']).len());
+    let end = range.end - (part.len() - part.trim_end_matches([' ', '\t']).len());
+    start..end.max(start)
+}
+
+/// A line that looks like a timing line whose arrow is missing or mistyped
+/// (`00:01.000 - 00:02.000`, `00:01.000 -> 00:02.000`, `00:01.000 00:02.000`): two times
+/// separated only by punctuation and spaces. Returns the range of the separator.
+fn missing_arrow(text: &str) -> Option<Range<usize>> {
+    let is_time_char = |c: char| c.is_ascii_digit() || matches!(c, ':' | '.' | ',');
+    let first = trimmed(text, 0..text.len());
+    let body = &text[first.clone()];
+    if !body.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let first_len = body.find(|c: char| !is_time_char(c))?;
+    let gap_start = first.start + first_len;
+    let gap_len = text[gap_start..].find(|c: char| c.is_alphanumeric())?;
+    let second_start = gap_start + gap_len;
+    let second_len = text[second_start..]
+        .find(|c: char| !is_time_char(c))
+        .unwrap_or(text.len() - second_start);
+    let looks_like_time = |s: &str| s.starts_with(|c: char| c.is_ascii_digit()) && s.contains(':');
+    let both_times = looks_like_time(&body[..first_len])
+        && looks_like_time(&text[second_start..second_start + second_len]);
+    if !both_times {
+        return None;
+    }
+    // Point at the mistyped arrow if there is one, else at the space where it should be.
+    let gap = trimmed(text, gap_start..second_start);
+    Some(if gap.is_empty() {
+        gap_start..second_start
+    } else {
+        gap
+    })
+}
+
+struct Parser<'s> {
+    source: &'s Arc<SourceText>,
+    cues: Vec<Cue>,
+    diagnostics: Vec<Diagnostic>,
+    /// The latest start of the cues so far and the line of its cue, to find cues out of order.
+    latest_start: Option<(Timestamp, usize)>,
+}
+
+impl Parser<'_> {
+    fn file(&mut self) {
+        let source = Arc::clone(self.source);
+        let lines = lines(&source.text);
+        let body = self.header(&lines);
+        for block in blocks(body) {
+            self.block(block);
+        }
+    }
+
+    /// Checks the `WEBVTT` line and skips the header block; returns the lines after it.
+    fn header<'l, 'a>(&mut self, lines: &'l [Line<'a>]) -> &'l [Line<'a>] {
+        let Some(first) = lines.first() else {
+            return lines;
+        };
+        // The byte-order mark is normally removed when the file is read; tolerate it anyway.
+        let is_signature = first
+            .text
+            .trim_start_matches('\u{feff}')
+            .strip_prefix("WEBVTT")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
+        let mut header_at = 0;
+        if !is_signature {
+            // A misspelt signature (`WebVTT`, `WEBVTT:`, or below empty lines) still heads a
+            // header; anything else (often an SRT file, or a file that starts with its first
+            // cue) is read as cues, so that their problems are reported too.
+            let misspelt_at = lines
+                .iter()
+                .position(|line| !line.is_blank())
+                .filter(|&i| lines[i].text.to_ascii_uppercase().starts_with("WEBVTT"));
+            self.error(
+                "the file does not start with `WEBVTT`",
+                header_help(lines, misspelt_at),
+                first.range(),
+            );
+            match misspelt_at {
+                Some(at) => header_at = at,
+                None => return lines,
+            }
+        }
+        let lines = &lines[header_at..];
+        let header_len = lines.iter().position(Line::is_blank).unwrap_or(lines.len());
+        let header = &lines[..header_len];
+        if let Some(cue_at) = header.iter().position(Line::has_arrow) {
+            // Browsers read this as header text and never show the cue.
+            self.error(
+                "this cue is not separated from the `WEBVTT` line by an empty line",
+                "leave an empty line after the WEBVTT line (and any text that follows it)",
+                header[cue_at].range(),
+            );
+            self.cue_block(&header[cue_at..]);
+        }
+        &lines[header_len..]
+    }
+
+    fn block(&mut self, block: &[Line]) {
+        let first = &block[0];
+        if first.starts_block("NOTE") || first.starts_block("STYLE") || first.starts_block("REGION")
+        {
+            self.skipped_block(block);
+        } else {
+            self.cue_block(block);
+        }
+    }
+
+    /// A comment, style or region block: skipped, but a `-->` inside would make browsers show
+    /// a cue the editor meant to hide (the arrow ends the comment).
+    fn skipped_block(&mut self, block: &[Line]) {
+        for line in block.iter().filter(|line| line.has_arrow()) {
+            let at = line.text.find(ARROW).unwrap_or(0);
+            self.error(
+                format!("`{ARROW}` inside a `{}` block", first_word(block[0].text)),
+                "browsers read this line as the start of a cue; to hide a cue, delete it, or put an empty line before it to show it",
+                line.sub_range(at..at + ARROW.len()),
+            );
+        }
+    }
+
+    /// A block that should be a cue: optional identifier, timing line, text.
+    fn cue_block(&mut self, block: &[Line]) {
+        let Some(timing_at) = block.iter().position(Line::has_arrow) else {
+            self.block_without_timing(block);
+            return;
+        };
+        if timing_at >= 2 {
+            // Only the line right above the timing line can be the cue's identifier.
+            self.unattached_text(&block[0]);
+        }
+        let id = timing_at.checked_sub(1).map(|i| block[i]);
+        let rest = &block[timing_at + 1..];
+        let payload_len = rest.iter().position(Line::has_arrow).unwrap_or(rest.len());
+        self.cue(id, &block[timing_at], &rest[..payload_len]);
+        if let Some(next) = rest.get(payload_len) {
+            // Browsers start a new cue here, taking the line above as the previous cue's text.
+            self.error(
+                "this cue is not separated from the previous one by an empty line",
+                "leave an empty line between two cues",
+                next.range(),
+            );
+            self.cue_block(&rest[payload_len..]);
+        }
+    }
+
+    /// A block with no `-->` at all: a timing line with a mistyped arrow, or stray text.
+    fn block_without_timing(&mut self, block: &[Line]) {
+        // The timing line is the first or, after an identifier, the second line of a cue.
+        for line in block.iter().take(2) {
+            if let Some(gap) = missing_arrow(line.text) {
+                self.error(
+                    format!("this timing line has no `{ARROW}` between its start and end times"),
+                    "write the times as `00:01:05.000 --> 00:01:08.500`, with two hyphens and a greater-than sign between them",
+                    line.sub_range(gap),
+                );
+                return;
+            }
+        }
+        self.unattached_text(&block[0]);
+    }
+
+    fn unattached_text(&mut self, line: &Line) {
+        self.error(
+            "this text is not part of any cue",
+            "every caption needs a timing line such as `00:01:05.000 --> 00:01:08.500` right above its text; if this text belongs to the cue above, remove the empty line before it",
+            line.range(),
+        );
+    }
+
+    /// Reads one cue and records it if its times are valid.
+    fn cue(&mut self, id: Option<Line>, timing: &Line, payload: &[Line]) {
+        let times = self.timing(timing);
+        if payload.is_empty() {
+            self.error(
+                "this cue has no text",
+                "write the caption on the line right below the timing line, or delete the timing line if the cue is not needed",
+                timing.range(),
+            );
+        }
+        let Some((start, end, settings)) = times else {
+            return;
+        };
+        self.cues.push(Cue {
+            id: id.map(|line| line.text.to_string()),
+            start,
+            end,
+            settings: timing.text[settings].to_string(),
+            text: payload
+                .iter()
+                .map(|line| line.text)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            line: timing.number,
+        });
+    }
+
+    /// Reads and checks a timing line: both times, their order, and the order of cues.
+    fn timing(&mut self, line: &Line) -> Option<(Timestamp, Timestamp, Range<usize>)> {
+        let parts = TimingParts::split(line.text)?;
+        let start = self.time(line, parts.start.clone(), &parts.arrow, "start");
+        let end = self.time(line, parts.end.clone(), &parts.arrow, "end");
+        if let Some(start) = start {
+            self.check_order(line, start, parts.start.clone());
+        }
+        let (start, end) = (start?, end?);
+        if end <= start {
+            self.error(
+                format!(
+                    "this cue ends at {}, which is not after its start ({})",
+                    end.to_vtt(),
+                    start.to_vtt()
+                ),
+                "the second time is when the caption disappears: it must be later than the first",
+                line.sub_range(parts.end.clone()),
+            );
+        }
+        (end > start).then_some((start, end, parts.settings))
+    }
+
+    /// Cues must come in the order they are shown, or browsers and players mix them up.
+    fn check_order(&mut self, line: &Line, start: Timestamp, range: Range<usize>) {
+        match self.latest_start {
+            Some((latest, latest_line)) if start < latest => self.error(
+                format!(
+                    "this cue starts at {}, before the cue on line {latest_line}, which starts at {}",
+                    start.to_vtt(),
+                    latest.to_vtt()
+                ),
+                "put the cues in the order they appear in the video, or correct this cue's times",
+                line.sub_range(range),
+            ),
+            _ => self.latest_start = Some((start, line.number)),
+        }
+    }
+
+    /// Reads the start or end time of a timing line, reporting why it is not valid.
+    fn time(
+        &mut self,
+        line: &Line,
+        range: Range<usize>,
+        arrow: &Range<usize>,
+        which: &str,
+    ) -> Option<Timestamp> {
+        let text = &line.text[range.clone()];
+        if text.is_empty() {
+            self.error(
+                format!("this timing line has no {which} time"),
+                "write the times as `00:01:05.000 --> 00:01:08.500`",
+                line.sub_range(arrow.clone()),
+            );
+            return None;
+        }
+        match parse_timestamp(text, Strictness::Cue) {
+            Ok(time) => Some(time),
+            Err(error) => {
+                let help = if which == "start" && text.contains([' ', '\t']) {
+                    // Typically `1 00:00:01.000 --> ...`: the identifier on the timing line.
+                    "put the cue's identifier (if any) on its own line above the timing line, and only the times on the timing line".to_string()
+                } else {
+                    error.help()
+                };
+                self.error(
+                    format!("`{text}` is not a valid {which} time"),
+                    help,
+                    line.sub_range(range),
+                );
+                None
+            }
+        }
+    }
+
+    fn error(&mut self, message: impl Into<String>, help: impl Into<String>, range: Range<usize>) {
+        self.diagnostics.push(
+            Diagnostic::error(message)
+                .with_help(help)
+                .at(self.source, range),
+        );
+    }
+}
+
+/// The help for a missing `WEBVTT` line, with a hint for the usual causes; `signature_at` is
+/// the index of a misspelt `WEBVTT` line, if there is one.
+fn header_help(lines: &[Line], signature_at: Option<usize>) -> String {
+    let mut help = "the first line of a caption file must be WEBVTT".to_string();
+    let looks_like_srt = lines
+        .iter()
+        .any(|line| line.has_arrow() && line.text.contains(','));
+    match signature_at {
+        Some(0) => {
+            help.push_str(", in capital letters, optionally followed by a space and a title")
+        }
+        Some(_) => help.push_str("; remove the empty lines above it"),
+        None if looks_like_srt => help.push_str(
+            "; this looks like an SRT file: export it as WebVTT (.vtt) from your subtitle tool",
+        ),
+        None => help.push_str("; add it, then an empty line, at the top of the file"),
+    }
+    help
+}
+
+fn first_word(text: &str) -> &str {
+    text.split([' ', '\t']).next().unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> Arc<SourceText> {
+        SourceText::new("content/stories/a/captions.en.vtt", text)
+    }
+
+    fn parse_ok(text: &str) -> Captions {
+        match parse(&source(text)) {
+            Ok(captions) => captions,
+            Err(diagnostics) => panic!("unexpected errors: {diagnostics:#?}"),
+        }
+    }
+
+    /// The diagnostics of an invalid file, as `path:line:col: error: message (help: ...)`.
+    fn errors(text: &str) -> Vec<String> {
+        match parse(&source(text)) {
+            Ok(captions) => panic!("expected errors, got {captions:#?}"),
+            Err(diagnostics) => diagnostics.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// Asserts a single error at `line:col` whose text contains `message`.
+    fn assert_one_error(text: &str, line_col: &str, message: &str) -> String {
+        let errors = errors(text);
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        let prefix = format!("content/stories/a/captions.en.vtt:{line_col}: error: ");
+        assert!(errors[0].starts_with(&prefix), "{}", errors[0]);
+        assert!(errors[0].contains(message), "{}", errors[0]);
+        assert!(errors[0].contains("(help: "), "{}", errors[0]);
+        errors[0].clone()
+    }
+
+    fn ts(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap_or_else(|| panic!("cannot parse {text}"))
+    }
+
+    // --- Timestamp -------------------------------------------------------------------------
+
+    #[test]
+    fn parses_webvtt_times() {
+        assert_eq!(Timestamp::parse("00:01.000"), Some(Timestamp(1_000)));
+        assert_eq!(Timestamp::parse("01:10.500"), Some(Timestamp(70_500)));
+        assert_eq!(Timestamp::parse("00:01:10.500"), Some(Timestamp(70_500)));
+        assert_eq!(Timestamp::parse("1:02:03.004"), Some(Timestamp(3_723_004)));
+        assert_eq!(
+            Timestamp::parse("100:00:00.000"),
+            Some(Timestamp(360_000_000))
+        );
+        assert_eq!(Timestamp::parse("00:59:59.999"), Some(Timestamp(3_599_999)));
+    }
+
+    #[test]
+    fn parses_front_matter_times() {
+        assert_eq!(Timestamp::parse("01:10"), Some(Timestamp(70_000)));
+        assert_eq!(Timestamp::parse("1:10"), Some(Timestamp(70_000)));
+        assert_eq!(Timestamp::parse("01:02:03"), Some(Timestamp(3_723_000)));
+        assert_eq!(Timestamp::parse("1:02:03"), Some(Timestamp(3_723_000)));
+        assert_eq!(Timestamp::parse(" 1:10.5 "), Some(Timestamp(70_500)));
+        assert_eq!(Timestamp::parse("1:10.25"), Some(Timestamp(70_250)));
+    }
+
+    #[test]
+    fn rejects_malformed_times() {
+        for text in [
+            "",
+            "1",
+            "10",
+            ":10",
+            "00:",
+            "00:5",
+            "00:1:05",
+            "1:2:03",
+            "00:60",
+            "60:00",
+            "00:00:60.000",
+            "00:60:00.000",
+            "00:01.0000",
+            "00:01.",
+            "00:01,000",
+            "a:10",
+            "00:01.000x",
+            "-00:01.000",
+            "00:00:00:01.000",
+            "1:10 extra",
+            "+1:10",
+            "99999999999999999999:00:00.000",
+            "9999999999999999:00:00.000",
+        ] {
+            assert_eq!(Timestamp::parse(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn cue_times_need_the_strict_form() {
+        let strict = |text| parse_timestamp(text, Strictness::Cue);
+        assert_eq!(strict("00:01:05.000"), Ok(Timestamp(65_000)));
+        assert_eq!(strict("00:01:05"), Err(TimestampError::MissingMilliseconds));
+        assert_eq!(strict("1:05.000"), Err(TimestampError::TwoDigits));
+        assert_eq!(strict("00:01:5.000"), Err(TimestampError::TwoDigits));
+        assert_eq!(strict("00:01:05.5"), Err(TimestampError::MillisecondDigits));
+        assert_eq!(strict("00:01:05,000"), Err(TimestampError::Comma));
+        assert_eq!(
+            strict("00:75.000"),
+            Err(TimestampError::OutOfRange(Some(Timestamp(75_000))))
+        );
+        assert_eq!(strict("00 :01.000"), Err(TimestampError::Malformed));
+    }
+
+    #[test]
+    fn formats_times() {
+        let t = Timestamp(70_500);
+        assert_eq!(t.to_vtt(), "00:01:10.500");
+        assert_eq!(t.to_display(), "1:10");
+        assert_eq!(t.to_iso8601(), "PT1M10.5S");
+        assert_eq!(t.seconds(), 70.5);
+        assert_eq!(t.whole_seconds(), 70);
+
+        assert_eq!(Timestamp(70_000).to_iso8601(), "PT1M10S");
+        assert_eq!(Timestamp(0).to_vtt(), "00:00:00.000");
+        assert_eq!(Timestamp(0).to_display(), "0:00");
+        assert_eq!(Timestamp(0).to_iso8601(), "PT0S");
+        assert_eq!(Timestamp(5_999).to_display(), "0:05");
+        assert_eq!(Timestamp(3_723_004).to_vtt(), "01:02:03.004");
+        assert_eq!(Timestamp(3_723_004).to_display(), "1:02:03");
+        assert_eq!(Timestamp(3_723_004).to_iso8601(), "PT1H2M3.004S");
+        assert_eq!(Timestamp(3_600_000).to_iso8601(), "PT1H");
+        assert_eq!(Timestamp(3_605_000).to_iso8601(), "PT1H5S");
+        assert_eq!(Timestamp(250).to_iso8601(), "PT0.25S");
+        assert_eq!(Timestamp(360_000_000).to_vtt(), "100:00:00.000");
+    }
+
+    #[test]
+    fn formatted_times_parse_back() {
+        for ms in [
+            0, 1, 999, 1_000, 59_999, 60_000, 3_599_999, 3_600_000, 36_000_123,
+        ] {
+            let t = Timestamp(ms);
+            assert_eq!(Timestamp::parse(&t.to_vtt()), Some(t));
+            assert_eq!(
+                Timestamp::parse(&t.to_display()),
+                Some(Timestamp(t.whole_seconds() * 1000))
+            );
+        }
+    }
+
+    #[test]
+    fn orders_times() {
+        assert!(ts("00:59.999") < ts("01:00.000"));
+        assert!(ts("1:00:00") > ts("59:59.999"));
+    }
+
+    // --- Valid files -----------------------------------------------------------------------
+
+    const VALID: &str = "WEBVTT - Interview with Amal\n\
+        Kind: captions\n\
+        \n\
+        NOTE recorded in 2019,\n\
+        reviewed by Sam\n\
+        \n\
+        STYLE\n\
+        ::cue { color: yellow }\n\
+        \n\
+        intro\n\
+        00:00:01.000 --> 00:00:04.500 align:start line:0\n\
+        <v Amal>We left in the <i>spring</i>.\n\
+        - The whole family?\n\
+        \n\
+        00:04.500 --> 00:00:08.000\n\
+        Yes &amp; the neighbours &lt;3\n\
+        \n\
+        2\n\
+        01:00:00.000 --> 01:00:02.250\n\
+        <c.yellow>Later</c>\n";
+
+    #[test]
+    fn parses_a_valid_file() {
+        let captions = parse_ok(VALID);
+        assert_eq!(captions.cues.len(), 3);
+
+        let first = &captions.cues[0];
+        assert_eq!(first.id.as_deref(), Some("intro"));
+        assert_eq!(first.start, Timestamp(1_000));
+        assert_eq!(first.end, Timestamp(4_500));
+        assert_eq!(first.settings, "align:start line:0");
+        assert_eq!(
+            first.text,
+            "<v Amal>We left in the <i>spring</i>.\n- The whole family?"
+        );
+        assert_eq!(first.line, 11);
+        assert_eq!(
+            first.plain_text(),
+            "We left in the spring. - The whole family?"
+        );
+
+        let second = &captions.cues[1];
+        assert_eq!(second.id, None);
+        assert_eq!(second.start, Timestamp(4_500));
+        assert_eq!(second.settings, "");
+        assert_eq!(second.plain_text(), "Yes & the neighbours <3");
+        assert_eq!(second.line, 15);
+
+        let third = &captions.cues[2];
+        assert_eq!(third.id.as_deref(), Some("2"));
+        assert_eq!(third.plain_text(), "Later");
+        assert_eq!(captions.last_end(), Some(Timestamp(3_602_250)));
+    }
+
+    #[test]
+    fn accepts_crlf_line_endings() {
+        let crlf = VALID.replace('\n', "\r\n");
+        let captions = parse_ok(&crlf);
+        assert_eq!(captions, parse_ok(VALID));
+        assert!(!captions.cues[0].text.contains('\r'));
+    }
+
+    #[test]
+    fn crlf_errors_point_at_the_right_place() {
+        let text =
+            "WEBVTT\r\n\r\n00:01.000 --> 00:02.000\r\nHi\r\n\r\n00:03.000 --> 00:1.000\r\nBye\r\n";
+        assert_one_error(text, "6:15", "`00:1.000` is not a valid end time");
+    }
+
+    #[test]
+    fn accepts_minimal_and_unusual_but_valid_files() {
+        assert_eq!(parse_ok("WEBVTT").cues, vec![]);
+        assert_eq!(parse_ok("WEBVTT\n").cues, vec![]);
+        assert_eq!(parse_ok("WEBVTT\tcaptions\n\n\n\n").cues, vec![]);
+        // No spaces around the arrow, several spaces before the settings, no final newline.
+        let captions = parse_ok("WEBVTT\n\n00:01.000-->00:02.000   size:50%\nHi");
+        assert_eq!(captions.cues[0].settings, "size:50%");
+        assert_eq!(captions.cues[0].text, "Hi");
+        // Lines of spaces separate cues; overlapping cues and equal starts are fine.
+        let captions =
+            parse_ok("WEBVTT\n  \n00:01.000 --> 00:05.000\nA\n \t\n00:01.000 --> 00:03.000\nB\n");
+        assert_eq!(captions.cues.len(), 2);
+        assert_eq!(captions.last_end(), Some(Timestamp(5_000)));
+    }
+
+    #[test]
+    fn skips_note_style_and_region_blocks() {
+        let text = "WEBVTT\n\n\
+            REGION\nid:fred width:40%\n\n\
+            NOTE\nThis is a comment\nover two lines\n\n\
+            00:01.000 --> 00:02.000\nHi\n\n\
+            NOTE a comment after a cue\n\n\
+            NOTEBOOK\n00:03.000 --> 00:04.000\nA cue whose identifier starts with NOTE\n";
+        let captions = parse_ok(text);
+        assert_eq!(captions.cues.len(), 2);
+        assert_eq!(captions.cues[1].id.as_deref(), Some("NOTEBOOK"));
+    }
+
+    #[test]
+    fn plain_text_removes_tags_and_decodes_entities() {
+        let cue = |text: &str| Cue {
+            id: None,
+            start: Timestamp(0),
+            end: Timestamp(1),
+            settings: String::new(),
+            text: text.to_string(),
+            line: 1,
+        };
+        assert_eq!(
+            cue("<v.loud Amal Haddad>Hello</v>\n<b>world</b>").plain_text(),
+            "Hello world"
+        );
+        assert_eq!(
+            cue("one <00:00:01.000>two <00:00:02.000>three").plain_text(),
+            "one two three"
+        );
+        assert_eq!(
+            cue("<lang ar>مرحبا</lang> &lrm;ok&rlm;").plain_text(),
+            "مرحبا \u{200e}ok\u{200f}"
+        );
+        assert_eq!(
+            cue("a&nbsp;b &lt;i&gt; &amp;amp;").plain_text(),
+            "a\u{a0}b <i> &amp;"
+        );
+        assert_eq!(
+            cue("Tom & Jerry &unknown; &#233;t&#xE9;").plain_text(),
+            "Tom & Jerry &unknown; été"
+        );
+        assert_eq!(cue("  spaced \n\n out ").plain_text(), "spaced out");
+        assert_eq!(cue("<ruby>kan<rt>ji</rt></ruby>").plain_text(), "kanji");
+        assert_eq!(cue("cut <i off").plain_text(), "cut");
+        assert_eq!(cue("&#0; &#xD800; &").plain_text(), "&#0; &#xD800; &");
+    }
+
+    // --- Writing ---------------------------------------------------------------------------
+
+    #[test]
+    fn to_vtt_writes_a_clean_file_that_parses_back() {
+        let captions = parse_ok(&VALID.replace('\n', "\r\n"));
+        let written = captions.to_vtt();
+        assert_eq!(
+            written,
+            "WEBVTT\n\n\
+             intro\n00:00:01.000 --> 00:00:04.500 align:start line:0\n\
+             <v Amal>We left in the <i>spring</i>.\n- The whole family?\n\n\
+             00:00:04.500 --> 00:00:08.000\nYes &amp; the neighbours &lt;3\n\n\
+             2\n01:00:00.000 --> 01:00:02.250\n<c.yellow>Later</c>\n"
+        );
+        let reparsed = parse_ok(&written);
+        let lines_dropped = |c: &Captions| {
+            c.cues
+                .iter()
+                .map(|cue| Cue {
+                    line: 0,
+                    ..cue.clone()
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(lines_dropped(&reparsed), lines_dropped(&captions));
+        assert_eq!(parse_ok(&reparsed.to_vtt()).to_vtt(), written);
+        assert_eq!(Captions::default().to_vtt(), "WEBVTT\n");
+    }
+
+    #[test]
+    fn write_cues_escapes_text() {
+        let written = write_cues([
+            (
+                Timestamp(0),
+                Timestamp(65_000),
+                "Childhood & <school> --> war",
+            ),
+            (
+                Timestamp(65_000),
+                Timestamp(3_700_000),
+                "Leaving\n\n  home  ",
+            ),
+        ]);
+        assert_eq!(
+            written,
+            "WEBVTT\n\n\
+             00:00:00.000 --> 00:01:05.000\nChildhood &amp; &lt;school&gt; --&gt; war\n\n\
+             00:01:05.000 --> 01:01:40.000\nLeaving\nhome\n"
+        );
+        let captions = parse_ok(&written);
+        assert_eq!(
+            captions.cues[0].plain_text(),
+            "Childhood & <school> --> war"
+        );
+        assert_eq!(captions.cues[1].text, "Leaving\nhome");
+        assert_eq!(write_cues([]), "WEBVTT\n");
+    }
+
+    // --- Errors ----------------------------------------------------------------------------
+
+    #[test]
+    fn requires_the_webvtt_line() {
+        let error = assert_one_error(
+            "WEBVTTX\n\n00:01.000 --> 00:02.000\nHi\n",
+            "1:1",
+            "the file does not start with `WEBVTT`",
+        );
+        assert!(
+            error.contains("(help: the first line of a caption file must be WEBVTT"),
+            "{error}"
+        );
+        assert_one_error("", "1:1", "does not start with `WEBVTT`");
+        let error = assert_one_error(
+            "\n\nWEBVTT\n\n00:01.000 --> 00:02.000\nHi\n",
+            "1:1",
+            "`WEBVTT`",
+        );
+        assert!(error.contains("remove the empty lines above it"), "{error}");
+        assert_eq!(parse_ok("\u{feff}WEBVTT\n").cues, vec![]);
+        assert_one_error("webvtt\n\n00:01.000 --> 00:02.000\nHi\n", "1:1", "`WEBVTT`");
+        // A file that starts with its first cue: only the missing line is wrong.
+        assert_one_error("00:01.000 --> 00:02.000\nHi\n", "1:1", "`WEBVTT`");
+    }
+
+    #[test]
+    fn recognises_srt_files() {
+        let errors = errors("1\n00:00:01,000 --> 00:00:02,000\nHi\n");
+        assert_eq!(errors.len(), 3, "{errors:#?}");
+        assert!(errors[0].contains(":1:1: error: the file does not start with `WEBVTT`"));
+        assert!(errors[0].contains("SRT file"), "{}", errors[0]);
+        assert!(errors[1].contains(":2:1: error: `00:00:01,000` is not a valid start time"));
+        assert!(errors[1].contains("full stop"), "{}", errors[1]);
+        assert!(errors[2].contains(":2:18: error: `00:00:02,000` is not a valid end time"));
+    }
+
+    #[test]
+    fn reports_malformed_times() {
+        let file = |timing: &str| format!("WEBVTT\n\n{timing}\nHi\n");
+        let error = assert_one_error(
+            &file("00:00:01.000 --> 00:01:5.000"),
+            "3:18",
+            "`00:01:5.000` is not a valid end time",
+        );
+        assert!(error.contains("two digits"), "{error}");
+        let error = assert_one_error(
+            &file("00:00:75.000 --> 00:01:30.000"),
+            "3:1",
+            "`00:00:75.000` is not a valid start time",
+        );
+        assert!(error.contains("did you mean `00:01:15.000`?"), "{error}");
+        assert_one_error(&file("00:61:00.000 --> 01:30:00.000"), "3:1", "start time");
+        let error = assert_one_error(
+            &file("00:00:01 --> 00:00:02.000"),
+            "3:1",
+            "`00:00:01` is not a valid start time",
+        );
+        assert!(error.contains("add the milliseconds"), "{error}");
+        let error = assert_one_error(&file("00:01.000 --> 00:02.5"), "3:15", "end time");
+        assert!(error.contains("three digits"), "{error}");
+        let error = assert_one_error(
+            &file("1 00:00:01.000 --> 00:00:02.000"),
+            "3:1",
+            "`1 00:00:01.000` is not a valid start time",
+        );
+        assert!(error.contains("identifier"), "{error}");
+        assert_one_error(&file(" --> 00:02.000"), "3:2", "has no start time");
+        assert_one_error(&file("00:01.000 -->  "), "3:11", "has no end time");
+    }
+
+    #[test]
+    fn reports_both_bad_times_of_a_line() {
+        let errors = errors("WEBVTT\n\n0:01.000 --> 0:02.000\nHi\n");
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(
+            errors[0].contains(":3:1: error: `0:01.000`"),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            errors[1].contains(":3:14: error: `0:02.000`"),
+            "{}",
+            errors[1]
+        );
+    }
+
+    #[test]
+    fn reports_an_end_not_after_the_start() {
+        let text = "WEBVTT\n\n00:05.000 --> 00:04.000\nHi\n\n00:06.000 --> 00:06.000\nHo\n";
+        let errors = errors(text);
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(
+            errors[0].contains(":3:15: error: this cue ends at 00:00:04.000, which is not after its start (00:00:05.000)"),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            errors[1].contains(":6:15: error: this cue ends at"),
+            "{}",
+            errors[1]
+        );
+    }
+
+    #[test]
+    fn reports_cues_out_of_order() {
+        let text = "WEBVTT\n\n\
+            00:10.000 --> 00:12.000\nA\n\n\
+            00:20.000 --> 00:22.000\nB\n\n\
+            00:05.000 --> 00:06.000\nC\n\n\
+            00:15.000 --> 00:16.000\nD\n";
+        let errors = errors(text);
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(
+            errors[0].contains(
+                ":9:1: error: this cue starts at 00:00:05.000, before the cue on line 6, which starts at 00:00:20.000"
+            ),
+            "{}",
+            errors[0]
+        );
+        // Compared with the latest start so far, not only with the cue just above.
+        assert!(
+            errors[1].contains(":12:1: error: this cue starts at 00:00:15.000"),
+            "{}",
+            errors[1]
+        );
+    }
+
+    #[test]
+    fn reports_a_missing_arrow() {
+        assert_one_error(
+            "WEBVTT\n\n00:01.000 -> 00:02.000\nHi\n",
+            "3:11",
+            "this timing line has no `-->` between its start and end times",
+        );
+        assert_one_error("WEBVTT\n\n1\n00:01.000 00:02.000\nHi\n", "4:10", "no `-->`");
+        assert_one_error("WEBVTT\n\n00:01.000 – 00:02.000\nHi\n", "3:11", "no `-->`");
+        assert_one_error(
+            "WEBVTT\n\nid\n00:01.000-00:02.000\nHi\n",
+            "4:10",
+            "no `-->`",
+        );
+    }
+
+    #[test]
+    fn reports_a_cue_without_text() {
+        let text = "WEBVTT\n\n00:01.000 --> 00:02.000\n\n00:03.000 --> 00:04.000\nHi\n";
+        assert_one_error(text, "3:1", "this cue has no text");
+        // At the end of the file, and with an identifier.
+        assert_one_error(
+            "WEBVTT\n\nid\n00:01.000 --> 00:02.000",
+            "4:1",
+            "this cue has no text",
+        );
+    }
+
+    #[test]
+    fn reports_text_outside_cues() {
+        let text =
+            "WEBVTT\n\n00:01.000 --> 00:02.000\nHello\n\nworld\n\n00:03.000 --> 00:04.000\nHi\n";
+        let error = assert_one_error(text, "6:1", "this text is not part of any cue");
+        assert!(error.contains("remove the empty line"), "{error}");
+        // A blank line between the timing line and the text: both problems are reported.
+        let errors = errors("WEBVTT\n\n00:01.000 --> 00:02.000\n\nHello\n");
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(errors[0].contains(":3:1: error: this cue has no text"));
+        assert!(errors[1].contains(":5:1: error: this text is not part of any cue"));
+        // Text above a cue's identifier.
+        assert_one_error(
+            "WEBVTT\n\nstray\nid\n00:01.000 --> 00:02.000\nHi\n",
+            "3:1",
+            "not part of any cue",
+        );
+    }
+
+    #[test]
+    fn reports_cues_not_separated_by_an_empty_line() {
+        let text = "WEBVTT\n\n00:01.000 --> 00:02.000\nA\n00:03.000 --> 00:04.000\nB\n";
+        assert_one_error(text, "5:1", "not separated from the previous one");
+        let text = "WEBVTT\n00:01.000 --> 00:02.000\nA\n";
+        assert_one_error(text, "2:1", "not separated from the `WEBVTT` line");
+    }
+
+    #[test]
+    fn reports_an_arrow_inside_a_comment() {
+        let text = "WEBVTT\n\nNOTE\n00:01.000 --> 00:02.000\nhidden\n";
+        assert_one_error(text, "4:11", "`-->` inside a `NOTE` block");
+    }
+
+    #[test]
+    fn reports_every_problem_at_once() {
+        let text = "WEBVTT\n\n\
+            00:01.000 --> 00:02.000\nA\n\n\
+            00:03.000 --> 00:03.5\nB\n\n\
+            stray\n\n\
+            00:01.000 --> 00:00.000\n\n\
+            00:04.000 -> 00:05.000\nC\n";
+        let errors = errors(text);
+        let positions: Vec<&str> = errors
+            .iter()
+            .map(|e| e.split(": error").next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            positions,
+            [
+                "content/stories/a/captions.en.vtt:6:15",
+                "content/stories/a/captions.en.vtt:9:1",
+                "content/stories/a/captions.en.vtt:11:1",
+                "content/stories/a/captions.en.vtt:11:15",
+                "content/stories/a/captions.en.vtt:11:1",
+                "content/stories/a/captions.en.vtt:13:11",
+            ],
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "WEBVTT\n\nNOTE مرحبا --> x\n";
+        assert_one_error(text, "3:12", "`-->` inside a `NOTE` block");
+        let text = "WEBVTT\n\n00:01.000 --> 00:02.000\nمرحبا\nنعم\n\né\n";
+        assert_one_error(text, "7:1", "not part of any cue");
+    }
+}
