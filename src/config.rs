@@ -186,7 +186,8 @@ impl Config {
         }
 
         let mut base_url = raw.base_url.trim().to_string();
-        if !(base_url.starts_with("https://") || base_url.starts_with("http://"))
+        if !base_url.starts_with("https://")
+            && !base_url.starts_with("http://")
             && !base_url.starts_with('/')
         {
             problems.push(

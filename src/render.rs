@@ -525,6 +525,7 @@ impl Renderer<'_> {
             .collect()
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn page_context<T>(
         &self,
         kind: &'static str,
