@@ -159,14 +159,22 @@ pub fn render_all(root: &Path, loaded: &Loaded) -> (Vec<OutputFile>, Diagnostics
     let (media, found) = output::story_media(site);
     problems.extend(found);
     files.extend(media);
+    // One warning per language, naming every missing key, rather than one per key.
+    let mut missing: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (lang, key) in loaded.locales.fallbacks() {
+        missing.entry(lang).or_default().push(key);
+    }
+    for (lang, keys) in missing {
         problems.push(
             Diagnostic::warning(format!(
-                "the interface string `{key}` is missing in `{lang}`; the {} text is shown",
-                site.config.default_language().code
+                "{} interface string(s) missing in `{lang}`, shown in `{}` instead: {}",
+                keys.len(),
+                site.config.default_language().code,
+                keys.join(", ")
             ))
-            .with_help(format!("add `{key} = ...` to a file in locales/{lang}/"))
-            .in_file(PathBuf::from("locales").join(&lang)),
+            .with_help(format!(
+                "translate them into a file in locales/{lang}/; `testimony i18n status` lists each with where it is defined"
+            )),
         );
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
