@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
+use crate::output::CopiedFile;
 use crate::render::{self, OutputFile, Templates};
 use crate::site::{self, Site};
 use crate::{content, output};
@@ -141,13 +142,23 @@ fn translation_coverage(site: &Site) -> Vec<Diagnostic> {
     found
 }
 
-/// Stages 6 and 7 in memory: every output file, minified. Nothing is written.
-pub fn render_all(root: &Path, loaded: &Loaded) -> (Vec<OutputFile>, Diagnostics) {
+/// Everything a build writes: files made in memory, and files copied as they are.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Sorted by path.
+    pub files: Vec<OutputFile>,
+    /// Sorted by path.
+    pub copies: Vec<CopiedFile>,
+}
+
+/// Stages 6 and 7: every output file, minified, in memory; the files to copy, checked.
+/// Nothing is written.
+pub fn render_all(root: &Path, loaded: &Loaded) -> (Rendered, Diagnostics) {
     let mut problems = Diagnostics::new();
     let site = &loaded.site;
     let (mut files, versions) = match output::assets(root, &site.config.site_theme) {
         Ok(found) => found,
-        Err(found) => return (Vec::new(), found),
+        Err(found) => return (Rendered::default(), found),
     };
     let (pages, found) = render::render(site, &loaded.templates, &loaded.locales, &versions);
     problems.extend(found);
@@ -156,7 +167,7 @@ pub fn render_all(root: &Path, loaded: &Loaded) -> (Vec<OutputFile>, Diagnostics
         output::minify(&mut pages);
     }
     files.extend(pages);
-    let (media, found) = output::story_media(site);
+    let (media, mut copies, found) = output::story_media(site);
     problems.extend(found);
     files.extend(media);
     // One warning per language, naming every missing key, rather than one per key.
@@ -178,7 +189,8 @@ pub fn render_all(root: &Path, loaded: &Loaded) -> (Vec<OutputFile>, Diagnostics
         );
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    (files, problems)
+    copies.sort_by(|a, b| a.path.cmp(&b.path));
+    (Rendered { files, copies }, problems)
 }
 
 /// Builds the site into the output folder. On failure, the output folder is untouched and
@@ -189,12 +201,13 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
     let Some(loaded) = loaded else {
         return Err(problems.sorted());
     };
-    let (files, found) = render_all(&options.root, &loaded);
+    let (rendered, found) = render_all(&options.root, &loaded);
+    let Rendered { files, copies } = rendered;
     problems.extend(found);
     if problems.has_errors() {
         return Err(problems.sorted());
     }
-    if let Err(err) = output::write(&options.out_dir(), &files) {
+    if let Err(err) = output::write(&options.out_dir(), &files, &copies) {
         problems.push(err);
         return Err(problems.sorted());
     }
@@ -219,8 +232,9 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
                 )
             })
             .collect(),
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
+        files: files.len() + copies.len(),
+        bytes: files.iter().map(|f| f.bytes.len() as u64).sum::<u64>()
+            + copies.iter().map(|c| c.len).sum::<u64>(),
         elapsed: started.elapsed(),
     };
     Ok((summary, problems.sorted()))

@@ -82,6 +82,13 @@ fn yaml_error(
     let offset = err
         .location()
         .map_or(range.start, |l| range.start + l.index().min(yaml.len()));
+    // An unclosed quote runs to the end of the front matter, where libyaml notices it; the
+    // place to fix is the opening quote, which libyaml names in its context.
+    if let Some(quote) = quote_start(&full, source, &range) {
+        return Diagnostic::error("this quoted value is not closed")
+            .with_help("add the closing quote at the end of the value, e.g. `title: \"...\"`")
+            .at(source, quote..quote + 1);
+    }
     let (message, help, span) = if let Some(rest) = message.split("unknown field `").nth(1) {
         let field = rest.split('`').next().unwrap_or_default().to_string();
         let expected: Vec<&str> = rest
@@ -102,9 +109,10 @@ fn yaml_error(
         };
         let span = find_key(source, range.clone(), &field).unwrap_or(offset..offset + field.len());
         (format!("unknown field `{field}`"), help, span)
-    } else if message.starts_with("missing field") {
+    } else if message.contains("missing field") {
+        // Nested (`video: missing field ...`): serde_yaml points at the mapping missing it.
         let help = "add this field to the front matter; docs/content-format.md lists every field";
-        (message, help.to_string(), range.start..range.start)
+        (message, help.to_string(), offset..offset)
     } else if message.contains("invalid type") || message.contains("invalid value") {
         let help =
             "check the value's form against docs/content-format.md (a list is written `[a, b]`)";
@@ -114,6 +122,25 @@ fn yaml_error(
         (message, help.to_string(), offset..offset)
     };
     Diagnostic::error(message).with_help(help).at(source, span)
+}
+
+/// The byte offset of the opening quote of an unclosed quoted value, from serde_yaml's
+/// message `..., while scanning a quoted scalar at line L column C` (relative to `range`).
+fn quote_start(full: &str, source: &SourceText, range: &Range<usize>) -> Option<usize> {
+    let rest = full
+        .split("while scanning a quoted scalar at line ")
+        .nth(1)?;
+    let mut numbers = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty());
+    let line: usize = numbers.next()?.parse().ok()?;
+    let column: usize = numbers.next()?.parse().ok()?;
+    let (first_line, _) = source.line_column(range.start);
+    let start = source.line_offset(first_line + line.checked_sub(1)?);
+    let text = source.text.get(start..range.end)?;
+    text.char_indices()
+        .nth(column.checked_sub(1)?)
+        .map(|(i, _)| start + i)
 }
 
 fn line_end(source: &SourceText, offset: usize) -> usize {
@@ -165,8 +192,18 @@ pub fn find_value_after(
     if value.is_empty() {
         return from..from;
     }
-    source.text[from..range.end]
-        .find(value)
+    // Prefer the value as a whole word: `motivation` is not the start of `motivations`.
+    let text = &source.text[from..range.end];
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let whole = text.match_indices(value).map(|(i, _)| i).find(|&i| {
+        let joined_before =
+            value.starts_with(is_word) && text[..i].chars().next_back().is_some_and(is_word);
+        let joined_after =
+            value.ends_with(is_word) && text[i + value.len()..].chars().next().is_some_and(is_word);
+        !joined_before && !joined_after
+    });
+    whole
+        .or_else(|| text.find(value))
         .map(|i| from + i..from + i + value.len())
         .unwrap_or(from..from)
 }
@@ -218,6 +255,23 @@ mod tests {
         let err = parse("---\ntitle: A\nthemes: brutality\n---\n").unwrap_err();
         assert!(err.to_string().starts_with("content/a.md:3:"), "{err}");
         assert!(err.to_string().contains("expected a sequence"), "{err}");
+    }
+
+    #[test]
+    fn reports_an_unclosed_quote_at_the_quote() {
+        let err = parse("---\ntitle: A\nthemes: \"x\nmore: y\n---\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("content/a.md:3:9: error: this quoted value is not closed"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn finds_a_value_as_a_whole_word() {
+        let source = SourceText::new("a.md", "themes: [abcs]\nx: { themes: [abc] }\n");
+        let range = find_value_after(&source, 0..source.text.len(), Some("themes"), "abc");
+        assert_eq!(source.line_column(range.start), (2, 15));
     }
 
     #[test]

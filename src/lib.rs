@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod frontmatter;
 pub mod i18n;
 pub mod markdown;
+pub mod media;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -97,27 +97,41 @@ fn short_hash(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The files of each story that are published: the video, the poster re-encoded without
-/// its metadata (GPS position, camera serial numbers), and the captions re-written from
-/// their parsed form. Nothing else in a story's folder leaves it.
-pub fn story_media(site: &Site) -> (Vec<OutputFile>, Diagnostics) {
-    let results: Vec<(Vec<OutputFile>, Vec<Diagnostic>)> = site
+/// A file copied as it is from the site's sources into the output, without being read into
+/// memory (videos can weigh gigabytes).
+#[derive(Debug, Clone)]
+pub struct CopiedFile {
+    /// Path inside the output folder, with `/` separators.
+    pub path: String,
+    pub source: PathBuf,
+    /// Size in bytes, for the build's summary.
+    pub len: u64,
+}
+
+/// The files of each story that are published: the video (copied, after checking that it
+/// carries no location metadata), the poster re-encoded without its metadata (GPS position,
+/// camera serial numbers), and the captions re-written from their parsed form. Nothing else in
+/// a story's folder leaves it.
+pub fn story_media(site: &Site) -> (Vec<OutputFile>, Vec<CopiedFile>, Diagnostics) {
+    let results: Vec<(Vec<OutputFile>, Option<CopiedFile>, Vec<Diagnostic>)> = site
         .stories
         .par_iter()
         .map(|story| {
             let mut files = Vec::new();
+            let mut copied = None;
             let mut problems = Vec::new();
             let base = format!("media/{}", story.slug);
             if let Video::File { name, path } = &story.video {
-                match std::fs::read(path) {
-                    Ok(bytes) => files.push(OutputFile {
-                        path: format!("{base}/{name}"),
-                        bytes,
-                    }),
-                    Err(err) => problems.push(
-                        Diagnostic::error(format!("cannot read the video: {err}"))
-                            .in_file(story.texts.source_path.with_file_name(name)),
-                    ),
+                let rel = story.texts.source_path.with_file_name(name);
+                match crate::media::check_video(path) {
+                    Ok(len) => {
+                        copied = Some(CopiedFile {
+                            path: format!("{base}/{name}"),
+                            source: path.clone(),
+                            len,
+                        })
+                    }
+                    Err(problem) => problems.push(problem.in_file(rel)),
                 }
             }
             if let Some((name, path)) = &story.poster {
@@ -143,16 +157,18 @@ pub fn story_media(site: &Site) -> (Vec<OutputFile>, Diagnostics) {
                     bytes: track.captions.to_vtt().into_bytes(),
                 });
             }
-            (files, problems)
+            (files, copied, problems)
         })
         .collect();
     let mut files = Vec::new();
+    let mut copies = Vec::new();
     let mut problems = Diagnostics::new();
-    for (found, found_problems) in results {
+    for (found, copied, found_problems) in results {
         files.extend(found);
+        copies.extend(copied);
         problems.extend(found_problems);
     }
-    (files, problems)
+    (files, copies, problems)
 }
 
 /// Decodes a picture and encodes it again, which keeps the pixels and drops every metadata
@@ -174,7 +190,7 @@ pub fn strip_image(bytes: &[u8]) -> Result<Vec<u8>, String> {
 
 /// Writes every file into a staging folder beside `out`, then swaps it in place of `out`.
 /// On any error the staging folder is removed and `out` is left exactly as it was.
-pub fn write(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+pub fn write(out: &Path, files: &[OutputFile], copies: &[CopiedFile]) -> Result<(), Diagnostic> {
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -201,6 +217,17 @@ pub fn write(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
             std::fs::create_dir_all(dir).map_err(|e| fail("create", dir, e))?;
         }
         std::fs::write(&path, &file.bytes).map_err(|e| fail("write", &path, e))
+    });
+    let written = written.and_then(|()| {
+        copies.par_iter().try_for_each(|file| {
+            let path: PathBuf = staging.join(&file.path);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| fail("create", dir, e))?;
+            }
+            std::fs::copy(&file.source, &path)
+                .map(|_| ())
+                .map_err(|e| fail("copy", &file.source, e))
+        })
     });
     if let Err(err) = written {
         let _ = std::fs::remove_dir_all(&staging);
@@ -259,7 +286,7 @@ mod tests {
             path: "en/index.html".into(),
             bytes: b"new".to_vec(),
         }];
-        write(&out, &files).unwrap();
+        write(&out, &files, &[]).unwrap();
         assert!(!out.join("old.html").exists());
         assert_eq!(std::fs::read(out.join("en/index.html")).unwrap(), b"new");
         assert_eq!(

@@ -340,10 +340,17 @@ fn template_error(err: &tera::Error, dir: &Path) -> Diagnostic {
     let text = messages.join("\n");
     // Tera names the template in quotes: "Failed to parse 'story.html'".
     let name = text.split('\'').nth(1).unwrap_or_default();
+    let help = if !name.is_empty() && text.contains(&format!("Template '{name}' not found")) {
+        format!(
+            "add the template {}: the site theme needs it (the shipped one is in themes/default/templates/)",
+            crate::diagnostic::display_path(&dir.join(name))
+        )
+    } else {
+        "fix the template; Tera's message above gives the line and column (--> line:column)".into()
+    };
     let mut diagnostic =
-        Diagnostic::error(format!("template error: {}", text.replace('\n', "\n  "))).with_help(
-            "fix the template; Tera's message above gives the line and column (--> line:column)",
-        );
+        Diagnostic::error(format!("template error: {}", text.replace('\n', "\n  ")))
+            .with_help(help);
     let line_col = text.split("--> ").nth(1).and_then(|rest| {
         let mut it = rest
             .split(|c: char| !c.is_ascii_digit())
@@ -674,7 +681,7 @@ impl Renderer<'_> {
             }
             Job::StoriesFrom(code) => {
                 let country = self.country(code, lang);
-                let page = self.page_context::<()>(
+                let mut page = self.page_context::<()>(
                     "stories-from",
                     lang,
                     Route::StoriesFrom(code),
@@ -683,6 +690,12 @@ impl Renderer<'_> {
                     None,
                     None,
                 );
+                // The page exists in a language only if a story from there is listed in it.
+                page.alternates.retain(|a| {
+                    site.stories.iter().any(|s| {
+                        s.origin == code && s.texts.get(&a.lang.code, self.policy()).is_some()
+                    })
+                });
                 let mut context = self.empty_context(lang, page);
                 context.stories = site
                     .stories
@@ -1177,8 +1190,13 @@ fn json_ld(
         value["contentUrl"] =
             serde_json::json!(urls.absolute(&urls.file(&format!("media/{}/{name}", story.slug))));
     }
-    // `</` cannot close the script element when written `<\/`.
-    value.to_string().replace("</", "<\\/")
+    // Inside <script>, `<!--` and `</script` change how the HTML parser reads the block: write
+    // `<`, `>` and `&` as JSON escapes, which mean the same to a JSON reader.
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// `sitemap.xml`: every page in every language it is written in, with hreflang alternates.

@@ -286,14 +286,23 @@ pub fn fingerprint<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 /// there are no errors (warnings are returned either way).
 pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics) {
     let mut problems = Diagnostics::new();
-    let results: Vec<Result<Parsed, Diagnostic>> =
-        content.files.into_par_iter().map(parse_file).collect();
+    let results: Vec<(Option<Kind>, Result<Parsed, Diagnostic>)> = content
+        .files
+        .into_par_iter()
+        .map(|file| (file.is_source.then(|| file.kind.clone()), parse_file(file)))
+        .collect();
     let mut parsed = Vec::new();
-    for result in results {
+    // Sources that are drafts or could not be read: their translations are left out quietly
+    // (a draft's translations are drafts too; a broken source has its own error).
+    let mut withheld: BTreeSet<Kind> = BTreeSet::new();
+    for (source_kind, result) in results {
         match result {
-            Ok(p) if p.meta.is_draft() => {}
+            Ok(p) if p.meta.is_draft() => withheld.extend(source_kind),
             Ok(p) => parsed.push(p),
-            Err(d) => problems.push(d),
+            Err(d) => {
+                withheld.extend(source_kind);
+                problems.push(d);
+            }
         }
     }
 
@@ -326,6 +335,7 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
     for (kind, (source, translations)) in groups {
         match source {
             Some(source) => complete.push((kind, source, translations)),
+            None if withheld.contains(&kind) => {}
             None => {
                 for t in translations {
                     let path = &t.file.source.path;
@@ -336,7 +346,7 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
                     let source_name = name.split('.').next().unwrap_or_default();
                     problems.push(
                         Diagnostic::error(format!(
-                            "this translation has no source: there is no `{source_name}.md` beside it (or the source is a draft)"
+                            "this translation has no source: there is no `{source_name}.md` beside it"
                         ))
                         .with_help(format!(
                             "a translation `{name}` translates `{source_name}.md` in the default language: add that file, or rename this one"
@@ -628,6 +638,21 @@ fn at_value(file: &SourceFile, key: &str, value: &str) -> (Arc<SourceText>, Rang
     (Arc::clone(&file.source), range)
 }
 
+/// An error at the `at:` time of the `index`-th segment (counting from 0): segments are the
+/// only entries of a story with an `at:` key, so the n-th `at:` is the n-th segment's.
+fn segment_error(file: &SourceFile, index: usize, value: &str, message: String) -> Diagnostic {
+    let end = frontmatter::split(&file.source).map_or(file.source.text.len(), |s| s.yaml.end);
+    let mut from = 0;
+    for _ in 0..index {
+        match frontmatter::find_key(&file.source, from..end, "at") {
+            Some(key) => from = key.end,
+            None => break,
+        }
+    }
+    let range = find_value_after(&file.source, from..end, Some("at"), value);
+    Diagnostic::error(message).at(&file.source, range)
+}
+
 fn error_at(file: &SourceFile, key: &str, value: &str, message: String) -> Diagnostic {
     let (source, range) = at_value(file, key, value);
     Diagnostic::error(message).at(&source, range)
@@ -900,12 +925,12 @@ fn build_story(
     // Segments: in order, within the video.
     let mut segments: Vec<Segment> = Vec::new();
     let mut segment_titles = Vec::new();
-    for segment in &meta.segments {
+    for (index, segment) in meta.segments.iter().enumerate() {
         let Some(start) = Timestamp::parse(&segment.at) else {
             problems.push(
-                error_at(
+                segment_error(
                     file,
-                    "at",
+                    index,
                     &segment.at,
                     format!("`{}` is not a time", segment.at),
                 )
@@ -917,13 +942,13 @@ fn build_story(
             && start <= previous.start
         {
             problems.push(
-                error_at(
+                segment_error(
                     file,
-                    "at",
+                    index,
                     &segment.at,
                     format!(
-                        "the segment at {} comes after the one at {}",
-                        segment.at,
+                        "segments must be in time order, but this one ({}) does not start after the one before it ({})",
+                        start.to_display(),
                         previous.start.to_display()
                     ),
                 )
@@ -934,13 +959,13 @@ fn build_story(
         }
         if duration.0 > 0 && start >= duration {
             problems.push(
-                error_at(
+                segment_error(
                     file,
-                    "at",
+                    index,
                     &segment.at,
                     format!(
                         "the segment at {} starts after the end of the video ({})",
-                        segment.at,
+                        start.to_display(),
                         duration.to_display()
                     ),
                 )

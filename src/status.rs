@@ -55,6 +55,8 @@ pub struct LanguageReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub languages: Vec<LanguageReport>,
+    /// Languages with interface strings under locales/ that site.yaml does not publish yet.
+    pub unpublished: Vec<String>,
 }
 
 impl Report {
@@ -165,6 +167,13 @@ impl Report {
                     let _ = writeln!(out, "    {s}");
                 }
             }
+        }
+        if !self.unpublished.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nInterface strings ready for languages the site does not publish yet: {}.\nTo publish one, add it to `languages` in site.yaml.",
+                self.unpublished.join(", ")
+            );
         }
         if self.is_complete() {
             out.push_str("\nEverything is translated and up to date.\n");
@@ -315,7 +324,10 @@ pub fn report(site: &Site, locales: &crate::i18n::Locales) -> Report {
             report
         })
         .collect();
-    Report { languages }
+    Report {
+        languages,
+        unpublished: locales.unpublished().to_vec(),
+    }
 }
 
 /// Writes the current `source_hash` into each translation file. Returns a line per file.

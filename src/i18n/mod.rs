@@ -55,6 +55,9 @@ pub struct Locales {
     definitions: HashMap<String, BTreeMap<String, Location>>,
     /// `(lang, key)` pairs that were formatted from another language.
     fallbacks: Mutex<BTreeSet<(String, String)>>,
+    /// Folders `locales/<code>/` of languages the site does not publish (yet): strings made
+    /// ready ahead of time, waiting for `code` to be added to `languages` in site.yaml.
+    unpublished: Vec<String>,
 }
 
 /// A value passed to a Fluent message: `{ $count }`, `{ $name }`.
@@ -125,11 +128,18 @@ impl fmt::Debug for Locales {
 }
 
 impl Locales {
+    /// Languages with a folder under `locales/` that the site does not publish, sorted.
+    pub fn unpublished(&self) -> &[String] {
+        &self.unpublished
+    }
+
     /// Reads `locales/<lang>/*.ftl` for every language of the config, files sorted by name.
     ///
     /// A language without `.ftl` files is a warning (all its strings fall back); so is a folder
-    /// `locales/<x>/` whose `x` is not a language of the site, or a `.ftl` file outside any
-    /// language folder. Unreadable files and Fluent syntax errors are errors.
+    /// `locales/<x>/` whose `x` looks like a misspelt language of the site, or a `.ftl` file
+    /// outside any language folder. Other folders are locales made ready for languages the site
+    /// does not publish yet ([`Locales::unpublished`]), which is not a problem. Unreadable files
+    /// and Fluent syntax errors are errors.
     pub fn load(root: &Path, config: &Config) -> (Locales, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         let mut files = Vec::new();
@@ -139,6 +149,7 @@ impl Locales {
             Err(_) => Vec::new(),
         };
         entries.sort_by_key(|entry| entry.file_name());
+        let mut unpublished = Vec::new();
         for entry in entries {
             let name = entry.file_name().to_string_lossy().into_owned();
             let relative = Path::new(LOCALES_DIR).join(&name);
@@ -161,13 +172,17 @@ impl Locales {
                 continue;
             }
             if !codes.contains(&name.as_str()) {
-                problems.push(unknown_language_folder(&name, &codes));
+                match misspelt_language_folder(&name, &codes) {
+                    Some(problem) => problems.push(problem),
+                    None => unpublished.push(name),
+                }
                 continue;
             }
             files.extend(read_language_folder(root, &name, &mut problems));
         }
-        let (locales, parse_problems) = Locales::parse(config, files);
+        let (mut locales, parse_problems) = Locales::parse(config, files);
         problems.extend(parse_problems);
+        locales.unpublished = unpublished;
         (locales, problems)
     }
 
@@ -190,7 +205,15 @@ impl Locales {
         for (lang, path, text) in files {
             let Some(bundle) = bundles.get_mut(&lang) else {
                 let codes: Vec<&str> = languages.iter().map(String::as_str).collect();
-                problems.push(unknown_language_folder(&lang, &codes).in_file(path));
+                problems.push(
+                    misspelt_language_folder(&lang, &codes)
+                        .unwrap_or_else(|| {
+                            Diagnostic::warning(format!(
+                                "{LOCALES_DIR}/{lang}/ is not one of the site's languages, so its strings are not used"
+                            ))
+                        })
+                        .in_file(path),
+                );
                 continue;
             };
             let source = SourceText::new(path, text.clone());
@@ -238,6 +261,7 @@ impl Locales {
             bundles,
             definitions,
             fallbacks: Mutex::new(BTreeSet::new()),
+            unpublished: Vec::new(),
         };
         (locales, problems)
     }
@@ -450,7 +474,9 @@ fn read_language_folder(
     files
 }
 
-fn unknown_language_folder(name: &str, codes: &[&str]) -> Diagnostic {
+/// A warning for a folder `locales/<name>/` that looks like a misspelt site language
+/// (`ra` for `ar`, `pt-br` for `pt-BR`); `None` when it looks like another language.
+fn misspelt_language_folder(name: &str, codes: &[&str]) -> Option<Diagnostic> {
     let folder = format!("{LOCALES_DIR}/{name}/");
     // Language codes are short: also catch a wrong case (`pt-br`) or swapped letters (`ra`),
     // which string similarity misses.
@@ -459,25 +485,36 @@ fn unknown_language_folder(name: &str, codes: &[&str]) -> Diagnostic {
         chars.sort_unstable();
         chars
     };
-    let suggestion = closest(name, codes.iter().copied()).or_else(|| {
-        codes
-            .iter()
-            .copied()
-            .find(|code| sorted(code) == sorted(name))
-    });
+    let looks_like_a_language = name.len() >= 2
+        && name.len() <= 12
+        && name
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()))
+        && name
+            .split('-')
+            .next()
+            .is_some_and(|p| p.len() <= 3 && p.chars().all(|c| c.is_ascii_lowercase()));
+    let suggestion = codes
+        .iter()
+        .copied()
+        .find(|code| sorted(code) == sorted(name))
+        .or_else(|| closest(name, codes.iter().copied()).filter(|_| !looks_like_a_language));
     let help = match suggestion {
         Some(code) => format!(
             "did you mean `{code}`? Rename the folder to {LOCALES_DIR}/{code}/, or add `{name}` to `languages` in site.yaml"
         ),
+        None if looks_like_a_language => return None,
         None => format!(
-            "add `{name}` to `languages` in site.yaml to publish it, or remove the folder; the site's languages are {}",
+            "name the folder after a language code of site.yaml ({}), or remove it",
             codes.join(", ")
         ),
     };
-    Diagnostic::warning(format!(
-        "{folder} is not one of the site's languages, so its strings are not used"
-    ))
-    .with_help(help)
+    Some(
+        Diagnostic::warning(format!(
+            "{folder} is not one of the site's languages, so its strings are not used"
+        ))
+        .with_help(help),
+    )
 }
 
 fn no_strings(lang: &str, default: &str, is_default: bool) -> Diagnostic {
@@ -985,7 +1022,10 @@ mod tests {
         write("locales/en/a.ftl", "a = A\n");
         write("locales/en/notes.txt", "not fluent");
         write("locales/ra/main.ftl", "a = typo\n");
+        // Strings made ready for a language the site does not publish yet: not a problem.
+        write("locales/de/main.ftl", "a = A\n");
         let (locales, problems) = Locales::load(root.path(), &config(&["en", "ar"]));
+        assert_eq!(locales.unpublished(), ["de"]);
         let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(problems.len(), 2, "{problems:#?}");
         assert!(

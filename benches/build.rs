@@ -1,0 +1,275 @@
+//! Build benchmark: generates a synthetic corpus of N stories in L languages, builds it with
+//! the library (exactly what `testimony build` does), and prints pages per second and the
+//! process's peak memory.
+//!
+//! ```text
+//! cargo bench --bench build                  # 1,000 and 5,000 stories x 3 languages
+//! cargo bench --bench build -- 200 10000     # other sizes
+//! cargo bench --bench build -- --languages 6 # en ar fr de tr ru
+//! ```
+//!
+//! Run by `cargo test --all-targets` without `--bench`, it builds a small corpus once, so the
+//! generator and the figures stay in working order.
+//!
+//! Each story has a translation, captions (40 cues) and four segments in every language, so a
+//! story makes one page per language plus its captions and chapters. The twelve themes, the
+//! home page and the About page come from the shipped `content/`, and the shipped theme and
+//! locales are used as they are.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use testimony::build::{BuildOptions, build};
+
+const LANGUAGES: [(&str, &str); 6] = [
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("fr", "Français"),
+    ("de", "Deutsch"),
+    ("tr", "Türkçe"),
+    ("ru", "Русский"),
+];
+const THEMES: [&str; 12] = [
+    "motivations",
+    "training",
+    "life-inside",
+    "women",
+    "foreign-fighters",
+    "slave-trade",
+    "brutality",
+    "financing",
+    "defection",
+    "mental-health",
+    "media",
+    "statements",
+];
+const COUNTRIES: [&str; 8] = ["SY", "IQ", "TN", "FR", "DE", "TR", "RU", "BE"];
+const CUES: usize = 40;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let bench = args.iter().any(|a| a == "--bench");
+    let mut languages = 3;
+    let mut sizes = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--languages" => {
+                i += 1;
+                languages = args[i]
+                    .parse()
+                    .expect("--languages takes a number from 1 to 6");
+            }
+            other => {
+                if let Ok(n) = other.parse::<usize>() {
+                    sizes.push(n);
+                }
+            }
+        }
+        i += 1;
+    }
+    assert!(
+        (1..=LANGUAGES.len()).contains(&languages),
+        "--languages: 1 to 6"
+    );
+    if sizes.is_empty() {
+        sizes = if bench { vec![1_000, 5_000] } else { vec![20] };
+    }
+    println!(
+        "{:>8} {:>5} {:>8} {:>8} {:>10} {:>10} {:>9}",
+        "stories", "langs", "pages", "files", "seconds", "pages/s", "peak MiB"
+    );
+    for stories in sizes {
+        run(stories, languages);
+    }
+}
+
+fn run(stories: usize, languages: usize) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let root = dir.path().join("site");
+    generate(&root, stories, &LANGUAGES[..languages]);
+    reset_peak_memory();
+    let started = Instant::now();
+    let options = BuildOptions {
+        out: Some(dir.path().join("public")),
+        ..BuildOptions::new(&root)
+    };
+    let (summary, _warnings) = match build(&options) {
+        Ok(done) => done,
+        Err(problems) => panic!(
+            "the synthetic corpus did not build:\n{}",
+            problems.render(false)
+        ),
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    let pages: usize = summary.pages_per_language.iter().map(|(_, n)| n).sum();
+    let expected = languages * (stories + 1);
+    assert!(
+        pages >= expected,
+        "{pages} pages for {expected} stories and home pages"
+    );
+    println!(
+        "{:>8} {:>5} {:>8} {:>8} {:>10.2} {:>10.0} {:>9}",
+        stories,
+        languages,
+        pages,
+        summary.files,
+        seconds,
+        pages as f64 / seconds,
+        peak_memory_mib().map_or("?".into(), |m| m.to_string())
+    );
+}
+
+/// Writes a complete site into `root`.
+fn generate(root: &Path, stories: usize, languages: &[(&str, &str)]) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut site = String::from(
+        "title: Benchmark\nbase_url: https://bench.example/\ndefault_language: en\nlanguages:\n",
+    );
+    for (code, name) in languages {
+        writeln!(site, "  - {{ code: {code}, name: {name} }}").unwrap();
+    }
+    site.push_str("site_theme: default\nmissing_translation: fallback\n");
+    write(&root.join("site.yaml"), &site);
+    copy_dir(&repo.join("themes"), &root.join("themes"));
+    copy_dir(&repo.join("locales"), &root.join("locales"));
+    // The shipped home, About and theme pages, in the languages the benchmark uses.
+    let content = repo.join("content");
+    for entry in walkdir::WalkDir::new(&content) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(&content).unwrap();
+        if !entry.file_type().is_file() || rel.starts_with("stories") {
+            continue;
+        }
+        let name = rel.file_name().unwrap().to_string_lossy();
+        let parts: Vec<&str> = name.split('.').collect();
+        if parts.len() == 3 && !languages.iter().any(|(code, _)| *code == parts[1]) {
+            continue;
+        }
+        let target = root.join("content").join(rel);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(entry.path(), target).unwrap();
+    }
+    let video = fs::read(content.join("stories/example-the-border-crossing/video.webm"))
+        .expect("the shipped example video");
+    for n in 0..stories {
+        let dir = root.join(format!("content/stories/story-{n:05}"));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("video.webm"), &video).unwrap();
+        let themes: Vec<&str> = (0..3).map(|k| THEMES[(n * 5 + k * 7) % 12]).collect();
+        let mut front = format!(
+            "---\ntitle: Synthetic story {n}\npseudonym: Narrator {n}\nsummary: {summary}\n\
+             example: true\norigin: {origin}\njoined: {joined}\nleft: {left}\n\
+             interviewed: 2019-0{month}-1{day}\nthemes: [{themes}]\nvideo:\n  file: video.webm\n  \
+             duration: \"00:10:00\"\ncaptions: {{ {captions} }}\nsegments:\n",
+            summary = lorem(n, 30),
+            origin = COUNTRIES[n % COUNTRIES.len()],
+            joined = 2013 + n % 3,
+            left = 2016 + n % 3,
+            month = 1 + n % 9,
+            day = n % 10,
+            themes = themes.join(", "),
+            captions = languages
+                .iter()
+                .map(|(code, _)| format!("{code}: captions.{code}.vtt"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        for (k, theme) in themes.iter().chain(&themes[..1]).enumerate() {
+            writeln!(
+                front,
+                "  - {{ at: \"00:0{}:00\", title: Part {k} of story {n}, themes: [{theme}] }}",
+                k * 2
+            )
+            .unwrap();
+        }
+        write!(
+            front,
+            "statement: {}\nwarnings: [violence]\nstatus: published\nprivate:\n  real_name: none\n---\n{}\n\n{}\n",
+            lorem(n + 1, 25),
+            lorem(n + 2, 60),
+            lorem(n + 3, 60)
+        )
+        .unwrap();
+        write(&dir.join("index.md"), &front);
+        for (code, _) in &languages[1..] {
+            let mut translation = format!(
+                "---\ntitle: Synthetic story {n} ({code})\nsummary: {}\nstatement: {}\nsegments:\n",
+                lorem(n + 4, 30),
+                lorem(n + 5, 25)
+            );
+            for k in 0..4 {
+                writeln!(
+                    translation,
+                    "  - {{ at: \"00:0{}:00\", title: Part {k} ({code}) }}",
+                    k * 2
+                )
+                .unwrap();
+            }
+            write!(translation, "---\n{}\n", lorem(n + 6, 100)).unwrap();
+            write(&dir.join(format!("index.{code}.md")), &translation);
+        }
+        for (code, _) in languages {
+            let mut vtt = String::from("WEBVTT\n\n");
+            for c in 0..CUES {
+                writeln!(
+                    vtt,
+                    "00:{:02}:{:02}.000 --> 00:{:02}:{:02}.500\n{} ({code})\n",
+                    c * 12 / 60,
+                    c * 12 % 60,
+                    c * 12 / 60,
+                    c * 12 % 60 + 11,
+                    lorem(n + c, 14)
+                )
+                .unwrap();
+            }
+            write(&dir.join(format!("captions.{code}.vtt")), &vtt);
+        }
+    }
+}
+
+/// `words` words of filler text, varied by `seed`.
+fn lorem(seed: usize, words: usize) -> String {
+    const WORDS: [&str; 16] = [
+        "the", "road", "was", "long", "and", "nobody", "told", "us", "what", "would", "happen",
+        "after", "we", "arrived", "in", "town",
+    ];
+    let mut text: Vec<&str> = (0..words)
+        .map(|i| WORDS[(seed * 7 + i * 3) % WORDS.len()])
+        .collect();
+    text.push("end.");
+    text.join(" ")
+}
+
+fn write(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Resets the kernel's record of this process's peak memory (Linux), so that each size
+/// reports its own peak.
+fn reset_peak_memory() {
+    let _ = fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The process's peak resident memory in MiB (Linux's VmHWM), if known.
+fn peak_memory_mib() -> Option<u64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
+}

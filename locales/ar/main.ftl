@@ -1,0 +1,139 @@
+## Interface strings of the site, in Arabic.
+## Translated from locales/en/main.ftl, which is the reference: see the comments there
+## for where each string appears. Plurals use the Arabic categories zero, one, two, few,
+## many and other; the variant marked with * is the default.
+
+## Site
+
+# Same as the title of content/_index.ar.md and the name used in content/about.ar.md.
+site-title = شهادة
+footer-note = لا يظهر أيٌّ من المتحدّثين في هذا الموقع إلا باسم مستعار.
+footer-privacy = لا يستخدم هذا الموقع ملفات تعريف الارتباط، ولا يحمّل أي محتوى من مواقع أخرى.
+
+## Navigation
+
+skip-to-content = الانتقال إلى المحتوى
+nav-main-label = القائمة الرئيسية
+nav-home = الرئيسية
+nav-stories = القصص
+nav-themes = الموضوعات
+nav-statements = الرسائل
+nav-about = عن المشروع
+nav-languages-label = اللغة
+
+## Page titles
+
+stories-title = القصص
+themes-title = الموضوعات
+statements-title = الرسائل
+
+## Notices
+
+# $language is the name of the language the page is shown in, e.g. "English".
+notice-fallback = لم تُترجَم هذه الصفحة بعد، لذلك تُعرض بلغتها الأصلية: { $language }.
+notice-stale = تغيّر النص الأصلي لهذه الصفحة بعد ترجمتها، لذا قد لا تكون هذه الترجمة محدَّثة.
+# $language is the name of the transcript's language.
+notice-transcript-language = لا يتوفّر نصّ الشهادة بهذه اللغة بعد، لذلك يُعرض بلغة أخرى: { $language }.
+notice-example = هذه قصة متخيَّلة كُتبت لتوضيح طريقة عمل الموقع، وليست شهادة حقيقية.
+label-example = مثال متخيَّل
+label-untranslated = لم تُترجَم بعد
+
+## Content warnings
+
+warning-heading = تحذير من المحتوى
+warning-intro = تتضمّن هذه الشهادة:
+warning-violence = وصفًا لأعمال العنف
+warning-death = وصفًا للموت والقتل
+warning-sexual-violence = وصفًا للعنف الجنسي
+warning-child-abuse = وصفًا لإساءة معاملة الأطفال
+warning-self-harm = إشارات إلى إيذاء النفس أو الانتحار
+warning-disturbing-images = صورًا مؤلمة
+warning-advice = يمكنك إيقاف الفيديو مؤقتًا أو التوقّف عن المشاهدة في أي وقت. ويتيح لك نصّ الشهادة أدناه أن تقرأ بدلًا من أن تشاهد.
+
+## Story page
+
+story-pseudonym = الاسم المستعار
+story-origin = البلد
+story-joined = سنة الانضمام
+story-left = سنة المغادرة
+story-interviewed = تاريخ المقابلة
+story-duration = المدة
+story-intro-heading = عن هذه الشهادة
+video-unsupported = لا يستطيع متصفّحك تشغيل هذا الفيديو.
+video-download = تنزيل الفيديو
+video-error = تعذّر تحميل الفيديو. ويتضمّن نصّ الشهادة أدناه كل ما يُقال فيه.
+video-youtube-link = شاهد الفيديو على يوتيوب
+video-youtube-note = هذا الفيديو منشور على يوتيوب، وهو موقع مستقل. ولا يُعرض هنا حتى لا تحمّل هذه الصفحة أي شيء من مواقع أخرى.
+segments-heading = أجزاء هذه الشهادة
+segments-help = اختر جزءًا للانتقال إلى موضعه في الفيديو.
+statement-heading = رسالة إلى كل من يفكّر في الانضمام
+transcript-heading = نصّ الشهادة
+transcript-help = اختر توقيتًا للانتقال إلى تلك اللحظة في الفيديو.
+story-themes-heading = موضوعات هذه الشهادة
+related-heading = قصص ذات صلة
+segment-themes-label = الموضوعات
+# $duration is like "12:34".
+card-duration = فيديو، { $duration }
+
+## Counts
+
+story-count =
+    { $count ->
+        [zero] لا قصص
+        [one] قصة واحدة
+        [two] قصتان
+        [few] { $count } قصص
+        [many] { $count } قصة
+       *[other] { $count } قصة
+    }
+segment-count =
+    { $count ->
+        [zero] لا مقاطع
+        [one] مقطع واحد
+        [two] مقطعان
+        [few] { $count } مقاطع
+        [many] { $count } مقطعًا
+       *[other] { $count } مقطع
+    }
+
+## Lists of stories
+
+stories-intro = كل قصة هي رواية شخص واحد، مسجَّلة بالفيديو، مع ترجمة على الشاشة ونصّ كامل لما يُقال فيها.
+filter-heading = تصفّح
+filter-by-theme = حسب الموضوع
+filter-by-country = حسب بلد الأصل
+stories-all = جميع القصص
+stories-list-heading =
+    { $count ->
+        [zero] لا توجد قصص
+        [one] قصة واحدة
+        [two] قصتان
+        [few] { $count } قصص
+        [many] { $count } قصة
+       *[other] { $count } قصة
+    }
+# $country is the name of the country.
+stories-from-intro = قصص أشخاص جاؤوا من { $country }.
+
+## Themes
+
+themes-intro = رُتّبت الشهادات حسب الموضوع، ويجمع كل موضوع القصص ومقاطع الفيديو التي تتناوله.
+theme-stories-heading = قصص تتناول هذا الموضوع
+theme-segments-heading = مقاطع تتناول هذا الموضوع
+themes-all = جميع الموضوعات
+
+## Statements
+
+statements-intro = ما يقوله الذين تركوا التنظيم لكل من يفكّر في الانضمام إليه.
+
+## Home page
+
+home-stories-heading = القصص
+home-themes-heading = الموضوعات
+home-all-stories = عرض جميع القصص
+home-all-themes = عرض جميع الموضوعات
+home-statements-link = اقرأ ما يقولونه لمن يفكّر في الانضمام
+
+## Language chooser (the site's first page)
+
+root-choose = اختر لغة

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Browser tests of the built site, as it is hosted: builds the shipped site for the sub-path
+# /testimony/, serves it with Debian's nginx on a free loopback port, and runs site.test.mjs
+# (node:test + playwright-core driving Debian's chromium; no browser is downloaded).
+#
+#   bash tests/browser/run.sh target/debug/testimony
+#
+# Needs: chromium, nginx (apt-get install -y --no-install-recommends chromium nginx), node, and
+# tests/browser/node_modules (npm ci --prefix tests/browser). Anything missing is an error.
+set -euo pipefail
+
+fail() {
+  echo "tests/browser/run.sh: error: $*" >&2
+  exit 1
+}
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+
+[ $# -eq 1 ] || fail "usage: bash tests/browser/run.sh PATH/TO/testimony"
+bin="$1"
+case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
+[ -x "$bin" ] || fail "the testimony binary '$1' does not exist or is not executable (run 'cargo build' first)"
+
+# ---- What the tests need: never skip, fail loudly --------------------------------------------
+chromium="${CHROMIUM:-/usr/bin/chromium}"
+[ -x "$chromium" ] || fail "chromium not found at $chromium (apt-get install -y --no-install-recommends chromium, or set CHROMIUM)"
+nginx="$(PATH="$PATH:/usr/sbin:/sbin" command -v nginx || true)"
+[ -n "$nginx" ] || fail "nginx not found (apt-get install -y --no-install-recommends nginx)"
+[ -r /etc/nginx/mime.types ] || fail "/etc/nginx/mime.types not found (is Debian's nginx installed?)"
+command -v node >/dev/null || fail "node not found"
+[ -f "$here/node_modules/playwright-core/package.json" ] ||
+  fail "tests/browser/node_modules/playwright-core is missing (run: npm ci --prefix tests/browser)"
+
+# ---- A temporary folder for the site and nginx; cleaned up, nginx stopped, on exit ----------
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/testimony-browser.XXXXXX")"
+nginx_pid=""
+cleanup() {
+  local status=$?
+  if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then
+    kill -QUIT "$nginx_pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$nginx_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$nginx_pid" 2>/dev/null || true
+    wait "$nginx_pid" 2>/dev/null || true
+  fi
+  if [ "$status" -ne 0 ] && [ -s "$tmp/nginx/error.log" ]; then
+    echo "---- nginx error.log ----" >&2
+    tail -n 30 "$tmp/nginx/error.log" >&2 || true
+  fi
+  rm -rf "$tmp"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port="$(node -e '
+  const s = require("net").createServer();
+  s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });
+')"
+[ -n "$port" ] || fail "could not find a free port"
+origin="http://127.0.0.1:$port"
+base="$origin/testimony/"
+
+# ---- Build the shipped site for hosting under /testimony/ ------------------------------------
+out="$tmp/public"
+echo "building the site for $base"
+"$bin" --root "$root" build --out "$out" --base-url "$base" 2>"$tmp/build.log" ||
+  { cat "$tmp/build.log" >&2; fail "testimony build failed"; }
+[ -f "$out/index.html" ] || fail "the build wrote no $out/index.html"
+
+# ---- nginx: own prefix, pid, logs and temp paths; not the system service ---------------------
+prefix="$tmp/nginx"
+mkdir -p "$prefix"
+user_line=""
+if [ "$(id -u)" -eq 0 ]; then
+  # As root the workers drop to an unprivileged user (Debian has no group "nobody").
+  user_line="user nobody nogroup;"
+  chmod 755 "$tmp"
+  chmod -R a+rX "$out"
+fi
+vtt_types=""
+grep -Eq '[[:space:]]vtt[[:space:];]' /etc/nginx/mime.types || vtt_types="types { text/vtt vtt; }"
+
+cat >"$prefix/nginx.conf" <<EOF
+$user_line
+daemon off;
+worker_processes 1;
+pid $prefix/nginx.pid;
+lock_file $prefix/nginx.lock;
+error_log $prefix/error.log warn;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  $vtt_types
+  default_type application/octet-stream;
+  access_log $prefix/access.log;
+  client_body_temp_path $prefix/client_body;
+  proxy_temp_path $prefix/proxy;
+  fastcgi_temp_path $prefix/fastcgi;
+  uwsgi_temp_path $prefix/uwsgi;
+  scgi_temp_path $prefix/scgi;
+  sendfile on;
+  server {
+    listen 127.0.0.1:$port;
+    server_name 127.0.0.1;
+    location /testimony/ { alias $out/; }
+  }
+}
+EOF
+
+"$nginx" -t -q -e "$prefix/error.log" -c "$prefix/nginx.conf" -p "$prefix/" ||
+  fail "nginx rejected the configuration $prefix/nginx.conf"
+"$nginx" -e "$prefix/error.log" -c "$prefix/nginx.conf" -p "$prefix/" &
+nginx_pid=$!
+
+ready=""
+for _ in $(seq 100); do
+  kill -0 "$nginx_pid" 2>/dev/null || fail "nginx exited at start"
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then ready=1; break; fi
+  sleep 0.1
+done
+[ -n "$ready" ] || fail "nginx did not listen on 127.0.0.1:$port within 10 s"
+echo "nginx (pid $nginx_pid) serves $out at $base"
+
+# ---- The tests ---------------------------------------------------------------------------------
+cd "$here"
+TESTIMONY_BASE_URL="$base" TESTIMONY_NGINX_ACCESS_LOG="$prefix/access.log" CHROMIUM="$chromium" node --test site.test.mjs
