@@ -21,7 +21,8 @@ use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
-use testimony::build::{BuildOptions, build};
+use testimony::build::{Rendered, load, render_all};
+use testimony::output;
 
 const LANGUAGES: [(&str, &str); 6] = [
     ("en", "English"),
@@ -91,34 +92,41 @@ fn run(stories: usize, languages: usize) {
     let root = dir.path().join("site");
     generate(&root, stories, &LANGUAGES[..languages]);
     reset_peak_memory();
+    // The three stages of `testimony build`, timed apart: reading and checking the sources,
+    // rendering every page in memory, writing the files.
     let started = Instant::now();
-    let options = BuildOptions {
-        out: Some(dir.path().join("public")),
-        ..BuildOptions::new(&root)
-    };
-    let (summary, _warnings) = match build(&options) {
-        Ok(done) => done,
-        Err(problems) => panic!(
-            "the synthetic corpus did not build:\n{}",
+    let (loaded, problems) = load(&root, None);
+    let Some(loaded) = loaded else {
+        panic!(
+            "the synthetic corpus did not load:\n{}",
             problems.render(false)
-        ),
+        );
     };
+    let loading = started.elapsed().as_secs_f64();
+    let (Rendered { files, copies }, problems) = render_all(&root, &loaded);
+    assert!(!problems.has_errors(), "{}", problems.render(false));
+    let rendering = started.elapsed().as_secs_f64() - loading;
+    output::write(&dir.path().join("public"), &files, &copies).expect("writing the output");
     let seconds = started.elapsed().as_secs_f64();
-    let pages: usize = summary.pages_per_language.iter().map(|(_, n)| n).sum();
+    let writing = seconds - loading - rendering;
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     let expected = languages * (stories + 1);
     assert!(
         pages >= expected,
         "{pages} pages for {expected} stories and home pages"
     );
     println!(
-        "{:>8} {:>5} {:>8} {:>8} {:>10.2} {:>10.0} {:>9}",
+        "{:>8} {:>5} {:>8} {:>8} {:>10.2} {:>10.0} {:>9}   (load {:.2} s, render {:.2} s, write {:.2} s)",
         stories,
         languages,
         pages,
-        summary.files,
+        files.len() + copies.len(),
         seconds,
         pages as f64 / seconds,
-        peak_memory_mib().map_or("?".into(), |m| m.to_string())
+        peak_memory_mib().map_or("?".into(), |m| m.to_string()),
+        loading,
+        rendering,
+        writing,
     );
 }
 
@@ -131,7 +139,7 @@ fn generate(root: &Path, stories: usize, languages: &[(&str, &str)]) {
     for (code, name) in languages {
         writeln!(site, "  - {{ code: {code}, name: {name} }}").unwrap();
     }
-    site.push_str("site_theme: default\nmissing_translation: fallback\n");
+    site.push_str("site_theme: default\nmissing_translation: fallback\n\n");
     write(&root.join("site.yaml"), &site);
     copy_dir(&repo.join("themes"), &root.join("themes"));
     copy_dir(&repo.join("locales"), &root.join("locales"));

@@ -78,9 +78,31 @@ pub fn render(
         events.push(event);
     }
     add_heading_ids(&mut events);
+    demote_headings(&mut events);
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     (out, problems)
+}
+
+/// The page's title is its only `<h1>`: a Markdown `# Heading` becomes `<h2>`, `##` `<h3>`, and
+/// so on (`######` stays `<h6>`), so that editors' headings keep the outline readable for
+/// screen readers.
+fn demote_headings(events: &mut [Event]) {
+    use pulldown_cmark::HeadingLevel::*;
+    let demote = |level: pulldown_cmark::HeadingLevel| match level {
+        H1 => H2,
+        H2 => H3,
+        H3 => H4,
+        H4 => H5,
+        H5 | H6 => H6,
+    };
+    for event in events.iter_mut() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => *level = demote(*level),
+            Event::End(TagEnd::Heading(level)) => *level = demote(*level),
+            _ => {}
+        }
+    }
 }
 
 /// Gives every heading without an explicit `{#id}` an id made from its text, unique in the page.
@@ -176,13 +198,16 @@ mod tests {
     }
 
     #[test]
-    fn gives_headings_unique_ids() {
-        let (html, _) =
-            md("# Why I left\n\n## Why I left\n\n## Custom {#mine}\n\n## لماذا غادرت\n");
-        assert!(html.contains(r#"<h1 id="why-i-left">"#), "{html}");
-        assert!(html.contains(r#"<h2 id="why-i-left-2">"#), "{html}");
-        assert!(html.contains(r#"<h2 id="mine">"#), "{html}");
-        assert!(html.contains(r#"<h2 id="لماذا-غادرت">"#), "{html}");
+    fn gives_headings_unique_ids_one_level_below_the_page_title() {
+        let (html, _) = md(
+            "# Why I left\n\n## Why I left\n\n## Custom {#mine}\n\n## لماذا غادرت\n\n###### Six\n",
+        );
+        assert!(!html.contains("<h1"), "{html}");
+        assert!(html.contains(r#"<h2 id="why-i-left">"#), "{html}");
+        assert!(html.contains(r#"<h3 id="why-i-left-2">"#), "{html}");
+        assert!(html.contains(r#"<h3 id="mine">"#), "{html}");
+        assert!(html.contains(r#"<h3 id="لماذا-غادرت">"#), "{html}");
+        assert!(html.contains(r#"<h6 id="six">Six</h6>"#), "{html}");
     }
 
     #[test]

@@ -19,17 +19,27 @@ use crate::site::{Site, Video};
 
 /// Minifies HTML pages (with their inline CSS and JS); other files pass unchanged.
 pub fn minify(files: &mut [OutputFile]) {
-    let mut config = minify_html::Cfg::new();
-    config.minify_css = true;
-    config.minify_js = true;
+    let mut html_only = minify_html::Cfg::new();
     // Closing tags and quotes are kept so that every page remains valid, checkable HTML.
-    config.keep_closing_tags = true;
-    config.keep_html_and_head_opening_tags = true;
+    html_only.keep_closing_tags = true;
+    html_only.keep_html_and_head_opening_tags = true;
+    let mut with_code = html_only.clone();
+    with_code.minify_css = true;
+    with_code.minify_js = true;
     files.par_iter_mut().for_each(|file| {
         if file.path.ends_with(".html") {
-            file.bytes = minify_html::minify(&file.bytes, &config);
+            // The shipped theme keeps styles and scripts in files under static/; the CSS and JS
+            // minifiers cost more than half of a large build, so they run only on pages that
+            // have inline `<style>` or `<script>` (JSON-LD data has a `type` and is left alone).
+            let has_code = contains(&file.bytes, b"<style") || contains(&file.bytes, b"<script>");
+            let config = if has_code { &with_code } else { &html_only };
+            file.bytes = minify_html::minify(&file.bytes, config);
         }
     });
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// The site theme's `static/` files, under `static/` in the output, with a short hash of each
@@ -254,6 +264,33 @@ pub fn write(out: &Path, files: &[OutputFile], copies: &[CopiedFile]) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minifies_pages_and_their_inline_css() {
+        let page = |body: &str| OutputFile {
+            path: "en/index.html".into(),
+            bytes: format!(
+                "<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>"
+            )
+            .into_bytes(),
+        };
+        let mut files = vec![
+            page("<p>  two   spaces  </p>\n\n<p>x</p>"),
+            page("<style>p  {  color :  red ; }</style><p>y</p>"),
+        ];
+        minify(&mut files);
+        let text = |f: &OutputFile| String::from_utf8(f.bytes.clone()).unwrap();
+        assert!(
+            text(&files[0]).contains("<p>two spaces</p><p>x</p>"),
+            "{}",
+            text(&files[0])
+        );
+        assert!(
+            text(&files[1]).contains("p{color:red}"),
+            "{}",
+            text(&files[1])
+        );
+    }
 
     #[test]
     fn strips_metadata_from_a_jpeg() {

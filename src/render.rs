@@ -4,7 +4,7 @@
 //! Templates receive typed data (the `*Context` structs below, serialized), never ad-hoc maps:
 //! the structs are the contract between this module and `themes/<name>/templates/`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -376,6 +376,9 @@ struct Renderer<'a> {
     site_contexts: BTreeMap<String, SiteContext>,
     locales: &'a Locales,
     templates_dir: std::path::PathBuf,
+    /// Per (language, theme id): the stories shown in that language tagged with the theme,
+    /// and their segments tagged with it. Counted once, shown on many pages.
+    theme_counts: HashMap<(String, String), (usize, usize)>,
 }
 
 /// One page to render.
@@ -442,6 +445,28 @@ pub fn render(
             },
         );
     }
+    let mut theme_counts: HashMap<(String, String), (usize, usize)> = HashMap::new();
+    for language in &site.config.languages {
+        for story in &site.stories {
+            if story
+                .texts
+                .get(&language.code, site.config.missing_translation)
+                .is_none()
+            {
+                continue;
+            }
+            for theme in &story.themes {
+                let key = (language.code.clone(), theme.clone());
+                theme_counts.entry(key).or_default().0 += 1;
+            }
+            for segment in &story.segments {
+                for theme in &segment.themes {
+                    let key = (language.code.clone(), theme.clone());
+                    theme_counts.entry(key).or_default().1 += 1;
+                }
+            }
+        }
+    }
     let renderer = Renderer {
         site,
         tera_by_lang,
@@ -451,6 +476,7 @@ pub fn render(
         templates_dir: Path::new("themes")
             .join(&site.config.site_theme)
             .join("templates"),
+        theme_counts,
     };
 
     let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
@@ -877,15 +903,11 @@ impl Renderer<'_> {
         lang: &str,
         localized: Localized<crate::site::ThemeText>,
     ) -> ThemeLink {
-        let stories =
-            self.site.stories.iter().filter(|s| {
-                s.themes.contains(&theme.id) && s.texts.get(lang, self.policy()).is_some()
-            });
-        let story_count = stories.clone().count();
-        let segment_count = stories
-            .flat_map(|s| s.segments.iter())
-            .filter(|seg| seg.themes.contains(&theme.id))
-            .count();
+        let (story_count, segment_count) = self
+            .theme_counts
+            .get(&(lang.to_string(), theme.id.clone()))
+            .copied()
+            .unwrap_or_default();
         ThemeLink {
             id: theme.id.clone(),
             title: localized.text.title.clone(),
@@ -1086,12 +1108,34 @@ impl Renderer<'_> {
             })
             .filter(|(shared, _)| *shared > 0)
             .collect();
-        related.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.slug.cmp(&b.1.slug)));
-        let related = related
-            .into_iter()
+        // The three sharing the most themes (then by slug). Only the first few candidates are
+        // put in order: with thousands of stories, sorting them all for every page would
+        // dominate the build. More are ordered only if those few are not shown in `lang`.
+        let order = |a: &(usize, &Story), b: &(usize, &Story)| {
+            b.0.cmp(&a.0).then_with(|| a.1.slug.cmp(&b.1.slug))
+        };
+        const FIRST: usize = 16;
+        if related.len() > FIRST {
+            related.select_nth_unstable_by(FIRST, order);
+            related[..FIRST].sort_by(order);
+        } else {
+            related.sort_by(order);
+        }
+        let mut cards: Vec<StoryCard> = related
+            .iter()
+            .take(FIRST)
             .filter_map(|(_, s)| self.card(s, lang))
             .take(3)
             .collect();
+        if cards.len() < 3 && related.len() > FIRST {
+            related.sort_by(order);
+            cards = related
+                .iter()
+                .filter_map(|(_, s)| self.card(s, lang))
+                .take(3)
+                .collect();
+        }
+        let related = cards;
         let json_ld = json_ld(self.site, story, lang, localized, &segments, &card);
         StoryContext {
             body_html: localized.text.body_html.clone(),
