@@ -21,6 +21,11 @@ use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
+// The integration tests' helpers: `copy_dir`.
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::copy_dir;
 use testimony::build::{Rendered, load, render_all};
 use testimony::output;
 
@@ -254,18 +259,6 @@ fn lorem(seed: usize, words: usize) -> String {
 fn write(path: &Path, text: &str) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Resets the kernel's record of this process's peak memory (Linux), so that each size

@@ -176,6 +176,10 @@ pub fn render_all(root: &Path, loaded: &Loaded) -> (Rendered, Diagnostics) {
         missing.entry(lang).or_default().push(key);
     }
     for (lang, keys) in missing {
+        // A language with no strings at all was reported once already, by `Locales::load`.
+        if loaded.locales.messages(&lang).is_empty() {
+            continue;
+        }
         problems.push(
             Diagnostic::warning(format!(
                 "{} interface string(s) missing in `{lang}`, shown in `{}` instead: {}",

@@ -378,6 +378,7 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
         config: &config,
         targets: &link_targets,
         languages_of: &languages_of,
+        formatter: crate::i18n::Formatter::new(&config.default_language().code),
     };
 
     let theme_ids: BTreeSet<String> = complete
@@ -470,6 +471,8 @@ struct Resolver<'a> {
     config: &'a Config,
     targets: &'a HashMap<String, Kind>,
     languages_of: &'a HashMap<Kind, BTreeSet<String>>,
+    /// The default language's formatter, made once: it tells which country codes exist.
+    formatter: crate::i18n::Formatter,
 }
 
 impl Resolver<'_> {
@@ -703,9 +706,7 @@ fn build_story(
     let origin = meta.origin.trim().to_string();
     let known = origin.len() == 2
         && origin.chars().all(|c| c.is_ascii_uppercase())
-        && crate::i18n::Formatter::new(&config.default_language().code)
-            .country(&origin)
-            .is_some();
+        && resolver.formatter.country(&origin).is_some();
     if !known {
         problems.push(
             error_at(file, "origin", &origin, format!("`{origin}` is not a country code"))
