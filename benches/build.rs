@@ -26,8 +26,8 @@ use std::time::Instant;
 mod common;
 
 use common::copy_dir;
-use testimony::build::{Rendered, load, render_all};
-use testimony::output;
+use testimony::build::{load, render_all};
+use testimony::output::Staging;
 
 const LANGUAGES: [(&str, &str); 6] = [
     ("en", "English"),
@@ -84,8 +84,8 @@ fn main() {
         sizes = if bench { vec![1_000, 5_000] } else { vec![20] };
     }
     println!(
-        "{:>8} {:>5} {:>8} {:>8} {:>10} {:>10} {:>9}",
-        "stories", "langs", "pages", "files", "seconds", "pages/s", "peak MiB"
+        "{:>8} {:>5} {:>8} {:>8} {:>10} {:>10} {:>9} {:>7}",
+        "stories", "langs", "pages", "files", "seconds", "pages/s", "peak MiB", "CPU s"
     );
     for stories in sizes {
         run(stories, languages);
@@ -97,9 +97,11 @@ fn run(stories: usize, languages: usize) {
     let root = dir.path().join("site");
     generate(&root, stories, &LANGUAGES[..languages]);
     reset_peak_memory();
-    // The three stages of `testimony build`, timed apart: reading and checking the sources,
-    // rendering every page in memory, writing the files.
+    // The stages of `testimony build`, timed apart: reading and checking the sources;
+    // rendering, minifying and writing every page into a staging folder; putting that folder
+    // in place of the output.
     let started = Instant::now();
+    let cpu_started = cpu_seconds();
     let (loaded, problems) = load(&root, None);
     let Some(loaded) = loaded else {
         panic!(
@@ -108,30 +110,36 @@ fn run(stories: usize, languages: usize) {
         );
     };
     let loading = started.elapsed().as_secs_f64();
-    let (Rendered { files, copies }, problems) = render_all(&root, &loaded);
+    // Pages are rendered, minified and written to the staging folder as they are made.
+    let staging = Staging::create(&dir.path().join("public")).expect("a staging folder");
+    let (produced, problems) = render_all(&root, &loaded, Some(&staging));
     assert!(!problems.has_errors(), "{}", problems.render(false));
     let rendering = started.elapsed().as_secs_f64() - loading;
-    output::write(&dir.path().join("public"), &files, &copies).expect("writing the output");
+    staging.commit().expect("swapping the output in");
     let seconds = started.elapsed().as_secs_f64();
-    let writing = seconds - loading - rendering;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let swapping = seconds - loading - rendering;
+    let cpu = cpu_seconds()
+        .zip(cpu_started)
+        .map(|(end, start)| end - start);
+    let pages: usize = produced.pages.values().sum();
     let expected = languages * (stories + 1);
     assert!(
         pages >= expected,
         "{pages} pages for {expected} stories and home pages"
     );
     println!(
-        "{:>8} {:>5} {:>8} {:>8} {:>10.2} {:>10.0} {:>9}   (load {:.2} s, render {:.2} s, write {:.2} s)",
+        "{:>8} {:>5} {:>8} {:>8} {:>10.2} {:>10.0} {:>9} {:>7}   (load {:.2} s, render and write {:.2} s, swap {:.2} s)",
         stories,
         languages,
         pages,
-        files.len() + copies.len(),
+        produced.files,
         seconds,
         pages as f64 / seconds,
         peak_memory_mib().map_or("?".into(), |m| m.to_string()),
+        cpu.map_or("?".into(), |c| format!("{c:.2}")),
         loading,
         rendering,
-        writing,
+        swapping,
     );
 }
 
@@ -273,4 +281,16 @@ fn peak_memory_mib() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024)
+}
+
+/// User and system CPU time of this process so far, in seconds (Linux). On a shared machine
+/// it varies less than the wall-clock time.
+fn cpu_seconds() -> Option<f64> {
+    let stat = fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    // Linux reports them in clock ticks of 1/100 s on every architecture it runs on here.
+    Some((utime + stime) / 100.0)
 }

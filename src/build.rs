@@ -9,7 +9,11 @@ use std::time::{Duration, Instant};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
-use crate::output::CopiedFile;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use crate::output::{Minified, Staging};
 use crate::render::{self, OutputFile, Templates};
 use crate::site::{self, Site};
 use crate::{content, output};
@@ -142,34 +146,119 @@ fn translation_coverage(site: &Site) -> Vec<Diagnostic> {
     found
 }
 
-/// Everything a build writes: files made in memory, and files copied as they are.
+/// What the rendering stages produced, counted as the files went by.
 #[derive(Debug, Default)]
-pub struct Rendered {
-    /// Sorted by path.
-    pub files: Vec<OutputFile>,
-    /// Sorted by path.
-    pub copies: Vec<CopiedFile>,
+pub struct Produced {
+    /// HTML pages per language code.
+    pub pages: BTreeMap<String, usize>,
+    pub files: usize,
+    pub bytes: u64,
 }
 
-/// Stages 6 and 7: every output file, minified, in memory; the files to copy, checked.
-/// Nothing is written.
-pub fn render_all(root: &Path, loaded: &Loaded) -> (Rendered, Diagnostics) {
+/// A page the one-pass minifier refused: its path, then what it says.
+type Refused = (String, String);
+
+/// Counts files from many threads.
+#[derive(Default)]
+struct Tally {
+    produced: Mutex<Produced>,
+    /// Pages the one-pass minifier refused: how many, and the first in path order.
+    refused: Mutex<(usize, Option<Refused>)>,
+}
+
+impl Tally {
+    fn add(&self, path: &str, len: u64) {
+        let mut produced = self.produced.lock().unwrap_or_else(|p| p.into_inner());
+        produced.files += 1;
+        produced.bytes += len;
+        if path.ends_with(".html")
+            && let Some((lang, _)) = path.split_once('/')
+        {
+            *produced.pages.entry(lang.to_string()).or_default() += 1;
+        }
+    }
+}
+
+/// Stages 6 and 7: renders every page, minifies it and hands it to `staging` (written as
+/// soon as it is made, so that a large site is never all in memory), and copies the story
+/// media. Without `staging` (`check`), the files are made and counted but not written.
+pub fn render_all(
+    root: &Path,
+    loaded: &Loaded,
+    staging: Option<&Staging>,
+) -> (Produced, Diagnostics) {
     let mut problems = Diagnostics::new();
     let site = &loaded.site;
-    let (mut files, versions) = match output::assets(root, &site.config.site_theme) {
+    let (assets, versions) = match output::assets(root, &site.config.site_theme) {
         Ok(found) => found,
-        Err(found) => return (Rendered::default(), found),
+        Err(found) => return (Produced::default(), found),
     };
-    let (pages, found) = render::render(site, &loaded.templates, &loaded.locales, &versions);
+    let tally = Tally::default();
+    let minify = site.config.minify;
+    let emit = |mut file: OutputFile| -> Result<(), Diagnostic> {
+        if minify && file.path.ends_with(".html") {
+            let (bytes, how) = output::minify_page(std::mem::take(&mut file.bytes));
+            file.bytes = bytes;
+            if let Minified::Full {
+                reason,
+                line,
+                column,
+            } = how
+            {
+                let mut refused = tally.refused.lock().unwrap_or_else(|p| p.into_inner());
+                refused.0 += 1;
+                if refused
+                    .1
+                    .as_ref()
+                    .is_none_or(|(first, _)| file.path < *first)
+                {
+                    let what = format!("line {line}, column {column}: {reason}");
+                    refused.1 = Some((file.path.clone(), what));
+                }
+            }
+        }
+        tally.add(&file.path, file.bytes.len() as u64);
+        staging.map_or(Ok(()), |staging| staging.put(&file))
+    };
+    problems.extend(assets.into_iter().filter_map(|file| emit(file).err()));
+    problems.extend(render::render(
+        site,
+        &loaded.templates,
+        &loaded.locales,
+        &versions,
+        &emit,
+    ));
+    let (media, copies, found) = output::story_media(site);
     problems.extend(found);
-    let mut pages = pages;
-    if site.config.minify {
-        output::minify(&mut pages);
+    problems.extend(
+        media
+            .into_par_iter()
+            .filter_map(|file| emit(file).err())
+            .collect::<Vec<_>>(),
+    );
+    let copied: Vec<Diagnostic> = copies
+        .par_iter()
+        .filter_map(|file| {
+            tally.add(&file.path, file.len);
+            staging.and_then(|staging| staging.copy(file).err())
+        })
+        .collect();
+    problems.extend(copied);
+    let (refused, first) = tally
+        .refused
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
+    if let Some((path, what)) = first {
+        problems.push(
+            Diagnostic::warning(format!(
+                "{refused} page(s) are not well-formed HTML, so they were minified the slow way; the first is {path}, at {what}"
+            ))
+            .with_help(format!(
+                "look in themes/{}/templates/ for a tag closed twice, never closed or closed in the wrong order; with `minify: false` in site.yaml the page is written as the templates made it, and the line and column are in that",
+                site.config.site_theme
+            )),
+        );
     }
-    files.extend(pages);
-    let (media, mut copies, found) = output::story_media(site);
-    problems.extend(found);
-    files.extend(media);
     // One warning per language, naming every missing key, rather than one per key.
     let mut missing: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (lang, key) in loaded.locales.fallbacks() {
@@ -192,9 +281,11 @@ pub fn render_all(root: &Path, loaded: &Loaded) -> (Rendered, Diagnostics) {
             )),
         );
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    copies.sort_by(|a, b| a.path.cmp(&b.path));
-    (Rendered { files, copies }, problems)
+    let produced = tally
+        .produced
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
+    (produced, problems)
 }
 
 /// Builds the site into the output folder. On failure, the output folder is untouched and
@@ -205,23 +296,22 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
     let Some(loaded) = loaded else {
         return Err(problems.sorted());
     };
-    let (rendered, found) = render_all(&options.root, &loaded);
-    let Rendered { files, copies } = rendered;
+    let staging = match Staging::create(&options.out_dir()) {
+        Ok(staging) => staging,
+        Err(err) => {
+            problems.push(err);
+            return Err(problems.sorted());
+        }
+    };
+    // On an error below, `staging` is dropped, which removes it: the output stays as it was.
+    let (produced, found) = render_all(&options.root, &loaded, Some(&staging));
     problems.extend(found);
     if problems.has_errors() {
         return Err(problems.sorted());
     }
-    if let Err(err) = output::write(&options.out_dir(), &files, &copies) {
+    if let Err(err) = staging.commit() {
         problems.push(err);
         return Err(problems.sorted());
-    }
-    let mut pages: BTreeMap<&str, usize> = BTreeMap::new();
-    for file in &files {
-        if file.path.ends_with(".html")
-            && let Some((lang, _)) = file.path.split_once('/')
-        {
-            *pages.entry(lang).or_default() += 1;
-        }
     }
     let summary = Summary {
         pages_per_language: loaded
@@ -232,13 +322,12 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
             .map(|l| {
                 (
                     l.code.clone(),
-                    pages.get(l.code.as_str()).copied().unwrap_or(0),
+                    produced.pages.get(&l.code).copied().unwrap_or(0),
                 )
             })
             .collect(),
-        files: files.len() + copies.len(),
-        bytes: files.iter().map(|f| f.bytes.len() as u64).sum::<u64>()
-            + copies.iter().map(|c| c.len).sum::<u64>(),
+        files: produced.files,
+        bytes: produced.bytes,
         elapsed: started.elapsed(),
     };
     Ok((summary, problems.sorted()))

@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostics;
 pub fn check(root: &Path) -> Diagnostics {
     let (loaded, mut problems) = build::load(root, None);
     if let Some(loaded) = loaded {
-        let (_, found) = build::render_all(root, &loaded);
+        let (_, found) = build::render_all(root, &loaded, None);
         problems.extend(found);
     }
     problems.sorted()

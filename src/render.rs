@@ -379,6 +379,104 @@ struct Renderer<'a> {
     /// Per (language, theme id): the stories shown in that language tagged with the theme,
     /// and their segments tagged with it. Counted once, shown on many pages.
     theme_counts: HashMap<(String, String), (usize, usize)>,
+    related: Related,
+}
+
+/// What "related stories" are chosen from: the themes of every story as a bit set, and which
+/// stories each language shows. Related stories are those sharing the most themes, then by
+/// slug; choosing them is one pass of bit operations over the stories, with no allocation per
+/// candidate, since every story page of every language does it.
+struct Related {
+    /// Per story (in `site.stories` order): bit `k` is set if it has `site.themes[k]`.
+    themes: Vec<Vec<u64>>,
+    /// Per story: its position in slug order, to break ties.
+    slug_rank: Vec<u32>,
+    /// Per language: whether each story has a page in it.
+    shown: HashMap<String, Vec<bool>>,
+}
+
+impl Related {
+    fn new(site: &Site) -> Self {
+        let words = site.themes.len().div_ceil(64).max(1);
+        let index: HashMap<&str, usize> = site
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(k, theme)| (theme.id.as_str(), k))
+            .collect();
+        let themes = site
+            .stories
+            .iter()
+            .map(|story| {
+                let mut bits = vec![0u64; words];
+                for k in story.themes.iter().filter_map(|id| index.get(id.as_str())) {
+                    bits[k / 64] |= 1 << (k % 64);
+                }
+                bits
+            })
+            .collect();
+        let mut by_slug: Vec<usize> = (0..site.stories.len()).collect();
+        by_slug.sort_by(|&a, &b| site.stories[a].slug.cmp(&site.stories[b].slug));
+        let mut slug_rank = vec![0u32; site.stories.len()];
+        for (rank, &story) in by_slug.iter().enumerate() {
+            slug_rank[story] = u32::try_from(rank).unwrap_or(u32::MAX);
+        }
+        let shown = site
+            .config
+            .languages
+            .iter()
+            .map(|language| {
+                let shown = site
+                    .stories
+                    .iter()
+                    .map(|s| {
+                        s.texts
+                            .get(&language.code, site.config.missing_translation)
+                            .is_some()
+                    })
+                    .collect();
+                (language.code.clone(), shown)
+            })
+            .collect();
+        Related {
+            themes,
+            slug_rank,
+            shown,
+        }
+    }
+
+    /// Up to `count` stories shown in `lang` that share a theme with story `of`: most shared
+    /// themes first, then by slug.
+    fn top(&self, of: usize, lang: &str, count: usize) -> Vec<usize> {
+        let Some(shown) = self.shown.get(lang) else {
+            return Vec::new();
+        };
+        let mine = &self.themes[of];
+        // (shared themes, slug rank, story), best first.
+        let mut best: Vec<(u32, u32, usize)> = Vec::with_capacity(count + 1);
+        for (other, bits) in self.themes.iter().enumerate() {
+            if other == of || !shown[other] {
+                continue;
+            }
+            let shared: u32 = mine
+                .iter()
+                .zip(bits)
+                .map(|(a, b)| (a & b).count_ones())
+                .sum();
+            if shared == 0 {
+                continue;
+            }
+            let rank = self.slug_rank[other];
+            let better = |&(s, r, _): &(u32, u32, usize)| shared > s || (shared == s && rank < r);
+            if best.len() == count && !best.last().is_some_and(better) {
+                continue;
+            }
+            let at = best.iter().position(better).unwrap_or(best.len());
+            best.insert(at, (shared, rank, other));
+            best.truncate(count);
+        }
+        best.into_iter().map(|(_, _, story)| story).collect()
+    }
 }
 
 /// One page to render.
@@ -394,14 +492,20 @@ enum Job<'a> {
     Statements,
 }
 
+/// Where rendered files go, as they are made: called from many threads at once.
+pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
+
 /// Renders every page of the site in every language, plus the language chooser, the
-/// sitemap and the chapter tracks.
+/// sitemap and the chapter tracks, and hands each file to `emit` as soon as it is made (so
+/// that a large site is never all in memory at once). Returns the problems found, including
+/// those `emit` returned.
 pub fn render(
     site: &Site,
     templates: &Templates,
     locales: &Arc<Locales>,
     asset_versions: &BTreeMap<String, String>,
-) -> (Vec<OutputFile>, Diagnostics) {
+    emit: &Emit,
+) -> Diagnostics {
     let urls = &site.urls;
     let mut tera_by_lang = BTreeMap::new();
     let mut formatters = BTreeMap::new();
@@ -477,6 +581,7 @@ pub fn render(
             .join(&site.config.site_theme)
             .join("templates"),
         theme_counts,
+        related: Related::new(site),
     };
 
     let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
@@ -493,25 +598,27 @@ pub fn render(
         add(Job::Statements);
     }
 
-    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs
+    let found: Vec<Diagnostic> = jobs
         .par_iter()
-        .map(|(job, language)| renderer.render_job(*job, language))
+        .flat_map_iter(
+            |(job, language)| match renderer.render_job(*job, language) {
+                Ok(files) => files
+                    .into_iter()
+                    .filter_map(|file| emit(file).err())
+                    .collect(),
+                Err(d) => vec![d],
+            },
+        )
         .collect();
-    let mut files = Vec::with_capacity(results.len() + 2);
     let mut problems = Diagnostics::new();
-    for result in results {
-        match result {
-            Ok(found) => files.extend(found),
-            Err(d) => problems.push(d),
+    problems.extend(found);
+    let root = renderer.render_root();
+    for file in [root, Ok(sitemap(site))] {
+        if let Err(d) = file.and_then(emit) {
+            problems.push(d);
         }
     }
-    match renderer.render_root() {
-        Ok(file) => files.push(file),
-        Err(d) => problems.push(d),
-    }
-    files.push(sitemap(site));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    (files, problems)
+    problems
 }
 
 impl Renderer<'_> {
@@ -752,7 +859,7 @@ impl Renderer<'_> {
                     Some((localized.lang, localized.fallback, localized.stale)),
                 );
                 let mut context = self.empty_context(lang, page);
-                let story_context = self.story(story, lang, localized);
+                let story_context = self.story(i, lang, localized);
                 let chapters = chapters_vtt(story, localized);
                 context.story = Some(story_context);
                 let html = self.render_template(lang, "story.html", &context)?;
@@ -1022,10 +1129,11 @@ impl Renderer<'_> {
 
     fn story(
         &self,
-        story: &Story,
+        i: usize,
         lang: &str,
         localized: Localized<crate::site::StoryText>,
     ) -> StoryContext {
+        let story = &self.site.stories[i];
         let card = self
             .card(story, lang)
             .expect("the story exists in this language");
@@ -1091,51 +1199,12 @@ impl Renderer<'_> {
             },
         };
         let segments = self.segments(story, lang, localized);
-        let mut related: Vec<(usize, &Story)> = self
-            .site
-            .stories
-            .iter()
-            .filter(|other| other.slug != story.slug)
-            .map(|other| {
-                (
-                    other
-                        .themes
-                        .iter()
-                        .filter(|t| story.themes.contains(t))
-                        .count(),
-                    other,
-                )
-            })
-            .filter(|(shared, _)| *shared > 0)
+        let related = self
+            .related
+            .top(i, lang, 3)
+            .into_iter()
+            .filter_map(|other| self.card(&self.site.stories[other], lang))
             .collect();
-        // The three sharing the most themes (then by slug). Only the first few candidates are
-        // put in order: with thousands of stories, sorting them all for every page would
-        // dominate the build. More are ordered only if those few are not shown in `lang`.
-        let order = |a: &(usize, &Story), b: &(usize, &Story)| {
-            b.0.cmp(&a.0).then_with(|| a.1.slug.cmp(&b.1.slug))
-        };
-        const FIRST: usize = 16;
-        if related.len() > FIRST {
-            related.select_nth_unstable_by(FIRST, order);
-            related[..FIRST].sort_by(order);
-        } else {
-            related.sort_by(order);
-        }
-        let mut cards: Vec<StoryCard> = related
-            .iter()
-            .take(FIRST)
-            .filter_map(|(_, s)| self.card(s, lang))
-            .take(3)
-            .collect();
-        if cards.len() < 3 && related.len() > FIRST {
-            related.sort_by(order);
-            cards = related
-                .iter()
-                .filter_map(|(_, s)| self.card(s, lang))
-                .take(3)
-                .collect();
-        }
-        let related = cards;
         let json_ld = json_ld(self.site, story, lang, localized, &segments, &card);
         StoryContext {
             body_html: localized.text.body_html.clone(),
