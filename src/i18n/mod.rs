@@ -55,6 +55,9 @@ pub struct Locales {
     definitions: HashMap<String, BTreeMap<String, Location>>,
     /// `(lang, key)` pairs that were formatted from another language.
     fallbacks: Mutex<BTreeSet<(String, String)>>,
+    /// Per language, the messages it defines that take no variables, formatted once: a page
+    /// asks for thirty of them, and a site has thousands of pages.
+    plain: HashMap<String, HashMap<String, String>>,
     /// Folders `locales/<code>/` of languages the site does not publish (yet): strings made
     /// ready ahead of time, waiting for `code` to be added to `languages` in site.yaml.
     unpublished: Vec<String>,
@@ -256,11 +259,34 @@ impl Locales {
             }
         }
 
+        let mut plain: HashMap<String, HashMap<String, String>> = HashMap::new();
+        for (lang, bundle) in &bundles {
+            let ids = definitions
+                .get(lang)
+                .into_iter()
+                .flatten()
+                .map(|(id, _)| id);
+            for id in ids.filter(|id| !id.starts_with('-')) {
+                let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                    continue;
+                };
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, None, &mut errors);
+                // A message that needs a variable (or is broken) is formatted at each call.
+                if errors.is_empty() {
+                    plain
+                        .entry(lang.clone())
+                        .or_default()
+                        .insert(id.clone(), text.into_owned());
+                }
+            }
+        }
         let locales = Locales {
             languages,
             bundles,
             definitions,
             fallbacks: Mutex::new(BTreeSet::new()),
+            plain,
             unpublished: Vec::new(),
         };
         (locales, problems)
@@ -385,6 +411,11 @@ impl Locales {
                 ));
             }
         };
+        if args.len() == 1
+            && let Some(text) = self.plain.get(lang).and_then(|plain| plain.get(key))
+        {
+            return Ok(text.clone());
+        }
         let mut fluent_args = Vec::with_capacity(args.len());
         for (name, value) in args {
             let arg = match value {
