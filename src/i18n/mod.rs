@@ -957,6 +957,33 @@ mod tests {
     }
 
     #[test]
+    fn messages_without_variables_are_formatted_once_and_the_same() {
+        let files = vec![
+            file(
+                "en",
+                "main.ftl",
+                "-brand = Testimony\nabout = About { -brand }\nhello = Hello { $name }\n",
+            ),
+            file("ar", "main.ftl", "about = حول\n"),
+        ];
+        let locales = Arc::new(Locales::parse(&config(&["en", "ar"]), files).0);
+        let plain = |lang: &str| {
+            let mut keys: Vec<&String> = locales.plain[lang].keys().collect();
+            keys.sort();
+            keys
+        };
+        // Terms are not messages; a message that needs a variable is formatted at each call.
+        assert_eq!(plain("en"), ["about"]);
+        assert_eq!(plain("ar"), ["about"]);
+        let function = locales.tera_function("en");
+        let mut args = HashMap::new();
+        args.insert("key".to_string(), tera::Value::from("about"));
+        let value = tera::Function::call(&function, &args).expect("formats");
+        assert_eq!(value, tera::Value::from("About Testimony"));
+        assert_eq!(text(&locales, "en", "about", &[]), "About Testimony");
+    }
+
+    #[test]
     fn arabic_has_six_plural_forms() {
         // CLDR's `ar` writes Western digits, `ar-SY` Arabic-Indic ones; both select the six
         // Arabic plural forms.
