@@ -6,6 +6,7 @@
 //! cargo bench --bench build                  # 1,000 and 5,000 stories x 3 languages
 //! cargo bench --bench build -- 200 10000     # other sizes
 //! cargo bench --bench build -- --languages 6 # en ar fr de tr ru
+//! cargo bench --bench build -- --no-minify   # with `minify: false`
 //! ```
 //!
 //! Run by `cargo test --all-targets` without `--bench`, it builds a small corpus once, so the
@@ -58,10 +59,12 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let bench = args.iter().any(|a| a == "--bench");
     let mut languages = 3;
+    let mut minify = true;
     let mut sizes = Vec::new();
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
+            "--no-minify" => minify = false,
             "--languages" => {
                 i += 1;
                 languages = args[i]
@@ -88,14 +91,14 @@ fn main() {
         "stories", "langs", "pages", "files", "seconds", "pages/s", "peak MiB", "CPU s"
     );
     for stories in sizes {
-        run(stories, languages);
+        run(stories, languages, minify);
     }
 }
 
-fn run(stories: usize, languages: usize) {
+fn run(stories: usize, languages: usize, minify: bool) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let root = dir.path().join("site");
-    generate(&root, stories, &LANGUAGES[..languages]);
+    generate(&root, stories, &LANGUAGES[..languages], minify);
     reset_peak_memory();
     // The stages of `testimony build`, timed apart: reading and checking the sources;
     // rendering, minifying and writing every page into a staging folder; putting that folder
@@ -144,7 +147,7 @@ fn run(stories: usize, languages: usize) {
 }
 
 /// Writes a complete site into `root`.
-fn generate(root: &Path, stories: usize, languages: &[(&str, &str)]) {
+fn generate(root: &Path, stories: usize, languages: &[(&str, &str)], minify: bool) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut site = String::from(
         "title: Benchmark\nbase_url: https://bench.example/\ndefault_language: en\nlanguages:\n",
@@ -152,7 +155,8 @@ fn generate(root: &Path, stories: usize, languages: &[(&str, &str)]) {
     for (code, name) in languages {
         writeln!(site, "  - {{ code: {code}, name: {name} }}").unwrap();
     }
-    site.push_str("site_theme: default\nmissing_translation: fallback\n\n");
+    site.push_str("site_theme: default\nmissing_translation: fallback\n");
+    writeln!(site, "minify: {minify}\n").unwrap();
     write(&root.join("site.yaml"), &site);
     copy_dir(&repo.join("themes"), &root.join("themes"));
     copy_dir(&repo.join("locales"), &root.join("locales"));
