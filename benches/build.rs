@@ -67,15 +67,21 @@ fn main() {
             "--no-minify" => minify = false,
             "--languages" => {
                 i += 1;
-                languages = args[i]
-                    .parse()
+                languages = args
+                    .get(i)
+                    .and_then(|n| n.parse().ok())
                     .expect("--languages takes a number from 1 to 6");
             }
-            other => {
-                if let Ok(n) = other.parse::<usize>() {
-                    sizes.push(n);
-                }
-            }
+            "--bench" => {}
+            other => match other.parse::<usize>() {
+                Ok(n) => sizes.push(n),
+                // Under `cargo test`, the test harness's own arguments land here too.
+                Err(_) if bench => eprintln!(
+                    "ignored argument `{other}`: the benchmark takes numbers of stories, \
+                     `--languages N` and `--no-minify`"
+                ),
+                Err(_) => {}
+            },
         }
         i += 1;
     }
@@ -155,8 +161,11 @@ fn generate(root: &Path, stories: usize, languages: &[(&str, &str)], minify: boo
     for (code, name) in languages {
         writeln!(site, "  - {{ code: {code}, name: {name} }}").unwrap();
     }
-    site.push_str("site_theme: default\nmissing_translation: fallback\n");
-    writeln!(site, "minify: {minify}\n").unwrap();
+    writeln!(
+        site,
+        "site_theme: default\nmissing_translation: fallback\nminify: {minify}\n"
+    )
+    .unwrap();
     write(&root.join("site.yaml"), &site);
     copy_dir(&repo.join("themes"), &root.join("themes"));
     copy_dir(&repo.join("locales"), &root.join("locales"));
