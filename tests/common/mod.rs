@@ -249,3 +249,174 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+// Checks shared by the tests of bad inputs: a failed run must leave the output as it was and
+// report each problem at its file, line and column.
+
+/// Every file under `public/` with its bytes.
+pub fn snapshot(site: &Site) -> Vec<(String, Vec<u8>)> {
+    site.output_files()
+        .into_iter()
+        .map(|rel| {
+            let bytes = std::fs::read(site.path(&format!("public/{rel}"))).unwrap();
+            (rel, bytes)
+        })
+        .collect()
+}
+
+/// The entries at the top of the site's folder (a staging folder left behind would show here).
+pub fn top_level(site: &Site) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Builds the fixture, breaks it with `break_it`, and builds again: the second build must
+/// fail and leave `public/` exactly as the first build wrote it. Returns the failed run.
+pub fn fails_and_keeps_output(site: &Site, break_it: impl FnOnce(&Site)) -> Run {
+    site.build_ok();
+    let files = site.output_files();
+    assert!(
+        files.iter().any(|f| f == "en/stories/story-one/index.html"),
+        "the good build wrote no story page: {files:?}"
+    );
+    let before = snapshot(site);
+    let pages = [
+        "en/index.html",
+        "en/about/index.html",
+        "en/stories/story-one/index.html",
+    ]
+    .map(|rel| site.read(&format!("public/{rel}")));
+    let entries = top_level(site);
+
+    break_it(site);
+    let run = site.build();
+    assert!(
+        !run.success,
+        "the broken site built:\n{}\n{}",
+        run.stdout, run.stderr
+    );
+    assert!(
+        run.stderr.contains("build failed:"),
+        "no summary line in the report:\n{}",
+        run.stderr
+    );
+
+    assert_eq!(
+        site.output_files(),
+        files,
+        "the failed build changed the list of output files"
+    );
+    for ((path, old), (_, new)) in before.iter().zip(snapshot(site)) {
+        assert!(*old == new, "the failed build changed public/{path}");
+    }
+    for (rel, old) in [
+        "en/index.html",
+        "en/about/index.html",
+        "en/stories/story-one/index.html",
+    ]
+    .iter()
+    .zip(&pages)
+    {
+        assert_eq!(&site.read(&format!("public/{rel}")), old, "public/{rel}");
+    }
+    assert_eq!(
+        top_level(site),
+        entries,
+        "the failed build left something in the site's folder"
+    );
+    run
+}
+
+/// The 1-based line and column (in characters) where the `nth` (0-based) occurrence of
+/// `needle` starts in `text`.
+pub fn position(text: &str, needle: &str, nth: usize) -> (usize, usize) {
+    let (offset, _) = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} (#{nth}) is not in:\n{text}"));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+/// The diagnostics of a report, one block each (they are separated by a blank line).
+pub fn blocks(run: &Run) -> Vec<&str> {
+    run.stderr
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+/// The diagnostic pointing at `path:line:col`: asserts it is an error that contains every one
+/// of `needles` (what is wrong, and the hint), and returns it.
+pub fn assert_reported<'a>(
+    run: &'a Run,
+    path: &str,
+    (line, column): (usize, usize),
+    needles: &[&str],
+) -> &'a str {
+    assert!(!run.success, "expected a failure:\n{}", run.stderr);
+    let location = format!("{path}:{line}:{column}");
+    let found = blocks(run).into_iter().find(|block| {
+        block
+            .match_indices(&location)
+            .any(|(i, _)| !block[i + location.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    });
+    let Some(block) = found else {
+        panic!("no diagnostic at {location} in the report:\n{}", run.stderr);
+    };
+    assert!(
+        block.starts_with("error"),
+        "the diagnostic at {location} is not an error:\n{block}"
+    );
+    for needle in needles {
+        assert!(
+            block.contains(needle),
+            "the diagnostic at {location} does not contain {needle:?}:\n{block}\n\nwhole report:\n{}",
+            run.stderr
+        );
+    }
+    block
+}
+
+/// The only diagnostic containing `needle`.
+pub fn the_block<'a>(run: &'a Run, needle: &str) -> &'a str {
+    let found: Vec<&str> = blocks(run)
+        .into_iter()
+        .filter(|b| b.contains(needle))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one diagnostic containing {needle:?}:\n{}",
+        run.stderr
+    );
+    found[0]
+}
+
+/// The number of errors the summary line of a failed build counts.
+pub fn error_count(run: &Run) -> usize {
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("build failed: "))
+        .unwrap_or_else(|| panic!("no summary line:\n{}", run.stderr));
+    line["build failed: ".len()..]
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("cannot read the summary line {line:?}"))
+}
+
+/// Replaces `from` with `to` in a file of the site and returns where `to` starts.
+pub fn edit_at(site: &Site, rel: &str, from: &str, to: &str, needle: &str) -> (usize, usize) {
+    site.edit(rel, from, to);
+    position(&site.read(rel), needle, 0)
+}
