@@ -125,8 +125,8 @@ impl Config {
 
     /// Parses and validates the text of `site.yaml`.
     pub fn parse(source: &Arc<SourceText>) -> Result<Config, Diagnostics> {
-        let raw: RawConfig = frontmatter::from_yaml(source, 0..source.text.len())
-            .map_err(|d| Diagnostics::from_iter([d]))?;
+        let raw: RawConfig =
+            frontmatter::from_yaml(source, 0..source.text.len()).map_err(Diagnostics::from_iter)?;
         let mut problems = Diagnostics::new();
         let locate = |key: &str, needle: &str| {
             frontmatter::find_value_after(source, 0..source.text.len(), Some(key), needle)

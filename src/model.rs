@@ -6,13 +6,14 @@
 
 use serde::Deserialize;
 
-/// Whether a page is built.
+/// Whether a page is built. Pages and themes are published unless they say otherwise; a story
+/// must say which it is, so that a half-written testimony is never published by omission.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     #[default]
     Published,
-    /// Never built, never copied, never listed.
+    /// Checked like a published page, but never built, never copied, never listed.
     Draft,
 }
 
@@ -76,6 +77,9 @@ pub struct VideoMeta {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SegmentMeta {
+    /// An optional stable name, for translations to match the segment by (rather than by
+    /// its position in the list).
+    pub id: Option<String>,
     /// `HH:MM:SS` from the start of the video.
     pub at: String,
     pub title: String,
@@ -83,11 +87,14 @@ pub struct SegmentMeta {
     pub themes: Vec<String>,
 }
 
-/// A segment title in a translation, matched to the source's segment by `at`.
+/// A segment title in a translation, matched to the source's segment by `id` when it has
+/// one, otherwise by its position in the list. `at` may be written as a reminder of which
+/// segment it is; it is not used to match, so re-timing the source breaks nothing.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SegmentTranslationMeta {
-    pub at: String,
+    pub id: Option<String>,
+    pub at: Option<String>,
     pub title: String,
 }
 
@@ -140,7 +147,7 @@ pub struct StoryMeta {
     pub statement: Option<String>,
     #[serde(default)]
     pub warnings: Vec<Warning>,
-    #[serde(default)]
+    /// Required on a story: `published` or `draft`.
     pub status: Status,
     /// For editors only. Read so that it is accepted, and then dropped: it is never rendered.
     #[serde(default, rename = "private")]

@@ -5,7 +5,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -14,7 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::config::{Config, MissingTranslation, ThirdParty};
 use crate::content::{Content, Kind, SourceFile};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest};
-use crate::frontmatter::{self, find_value_after};
+use crate::frontmatter::{self, yaml::Node, yaml::Step};
 use crate::markdown;
 use crate::model::*;
 use crate::urls::{Route, Urls};
@@ -220,6 +219,8 @@ impl Site {
 struct Parsed {
     file: SourceFile,
     meta: Meta,
+    /// The front matter as read, with the place of every key and value.
+    fields: Node,
     body: Range<usize>,
 }
 
@@ -246,23 +247,28 @@ impl Meta {
     }
 }
 
-fn parse_file(file: SourceFile) -> Result<Parsed, Diagnostic> {
-    let split = frontmatter::split(&file.source)?;
-    fn yaml<T: DeserializeOwned>(file: &SourceFile, range: Range<usize>) -> Result<T, Diagnostic> {
-        frontmatter::from_yaml(&file.source, range)
-    }
+fn parse_file(file: SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
+    let split = frontmatter::split(&file.source).map_err(|d| vec![d])?;
     let range = split.yaml.clone();
-    let meta = match (&file.kind, file.is_source) {
-        (Kind::Home | Kind::Page { .. }, true) => Meta::Page(yaml(&file, range)?),
-        (Kind::Home | Kind::Page { .. }, false) => Meta::PageTranslation(yaml(&file, range)?),
-        (Kind::Theme { .. }, true) => Meta::Theme(yaml(&file, range)?),
-        (Kind::Theme { .. }, false) => Meta::ThemeTranslation(yaml(&file, range)?),
-        (Kind::Story { .. }, true) => Meta::Story(Box::new(yaml(&file, range)?)),
-        (Kind::Story { .. }, false) => Meta::StoryTranslation(yaml(&file, range)?),
+    fn yaml<T: DeserializeOwned>(
+        file: &SourceFile,
+        range: Range<usize>,
+        wrap: impl FnOnce(T) -> Meta,
+    ) -> Result<(Meta, Node), Vec<Diagnostic>> {
+        frontmatter::read(&file.source, range).map(|(meta, fields)| (wrap(meta), fields))
+    }
+    let (meta, fields) = match (&file.kind, file.is_source) {
+        (Kind::Home | Kind::Page { .. }, true) => yaml(&file, range, Meta::Page)?,
+        (Kind::Home | Kind::Page { .. }, false) => yaml(&file, range, Meta::PageTranslation)?,
+        (Kind::Theme { .. }, true) => yaml(&file, range, Meta::Theme)?,
+        (Kind::Theme { .. }, false) => yaml(&file, range, Meta::ThemeTranslation)?,
+        (Kind::Story { .. }, true) => yaml(&file, range, |m| Meta::Story(Box::new(m)))?,
+        (Kind::Story { .. }, false) => yaml(&file, range, Meta::StoryTranslation)?,
     };
     Ok(Parsed {
         file,
         meta,
+        fields,
         body: split.body,
     })
 }
@@ -286,22 +292,27 @@ pub fn fingerprint<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 /// there are no errors (warnings are returned either way).
 pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics) {
     let mut problems = Diagnostics::new();
-    let results: Vec<(Option<Kind>, Result<Parsed, Diagnostic>)> = content
+    let all_kinds: BTreeSet<Kind> = content
+        .files
+        .iter()
+        .filter(|f| f.is_source)
+        .map(|f| f.kind.clone())
+        .collect();
+    let results: Vec<(Option<Kind>, Result<Parsed, Vec<Diagnostic>>)> = content
         .files
         .into_par_iter()
         .map(|file| (file.is_source.then(|| file.kind.clone()), parse_file(file)))
         .collect();
     let mut parsed = Vec::new();
-    // Sources that are drafts or could not be read: their translations are left out quietly
-    // (a draft's translations are drafts too; a broken source has its own error).
+    // Sources that could not be read: their translations are left out quietly (the source
+    // has its own error). Drafts are checked like everything else and left out at the end.
     let mut withheld: BTreeSet<Kind> = BTreeSet::new();
     for (source_kind, result) in results {
         match result {
-            Ok(p) if p.meta.is_draft() => withheld.extend(source_kind),
             Ok(p) => parsed.push(p),
-            Err(d) => {
+            Err(found) => {
                 withheld.extend(source_kind);
-                problems.push(d);
+                problems.extend(found);
             }
         }
     }
@@ -359,16 +370,18 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
     }
 
     let urls = Urls::new(&config.base_url);
+    // A draft is no page to link to: a link to it would lead nowhere once published.
     let link_targets: HashMap<String, Kind> = complete
         .iter()
+        .filter(|(_, source, _)| !source.meta.is_draft())
         .map(|(kind, source, _)| (content_link(&source.file.source.path), kind.clone()))
         .collect();
     let languages_of: HashMap<Kind, BTreeSet<String>> = complete
         .iter()
         .map(|(kind, source, translations)| {
-            let langs = std::iter::once(&source.file)
-                .chain(translations.iter().map(|t| &t.file))
-                .map(|f| f.lang.clone())
+            let langs = std::iter::once(source)
+                .chain(translations.iter().filter(|t| !t.meta.is_draft()))
+                .map(|p| p.file.lang.clone())
                 .collect();
             (kind.clone(), langs)
         })
@@ -381,9 +394,10 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
         formatter: crate::i18n::Formatter::new(&config.default_language().code),
     };
 
-    let theme_ids: BTreeSet<String> = complete
+    // Every theme file counts, broken or draft: a story naming it is not wrong for that.
+    let theme_ids: BTreeSet<String> = all_kinds
         .iter()
-        .filter_map(|(kind, _, _)| match kind {
+        .filter_map(|kind| match kind {
             Kind::Theme { id } => Some(id.clone()),
             _ => None,
         })
@@ -393,6 +407,7 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
         .into_par_iter()
         .map(|(kind, source, translations)| {
             let mut problems = Vec::new();
+            let draft = source.meta.is_draft();
             let item = build_item(
                 &kind,
                 source,
@@ -402,7 +417,8 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
                 &content.story_files,
                 &mut problems,
             );
-            (item, problems)
+            // A draft is checked, so that it is ready when it is published, but never built.
+            (item.filter(|_| !draft), problems)
         })
         .collect();
 
@@ -524,7 +540,12 @@ fn build_item(
     story_files: &BTreeMap<String, BTreeMap<String, PathBuf>>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Item> {
-    let Parsed { file, meta, body } = source;
+    let Parsed {
+        file,
+        meta,
+        fields,
+        body,
+    } = source;
     match (kind, meta) {
         (Kind::Home | Kind::Page { .. }, Meta::Page(meta)) => {
             let text = PageText {
@@ -548,7 +569,9 @@ fn build_item(
                         title: meta.title,
                         description: meta.description,
                     };
-                    add_translation(&mut texts, &t.file, text, meta.source_hash);
+                    if meta.status != Status::Draft {
+                        add_translation(&mut texts, &t.file, text, meta.source_hash);
+                    }
                 }
             }
             Some(match kind {
@@ -578,7 +601,9 @@ fn build_item(
                         title: meta.title,
                         summary: meta.summary,
                     };
-                    add_translation(&mut texts, &t.file, text, meta.source_hash);
+                    if meta.status != Status::Draft {
+                        add_translation(&mut texts, &t.file, text, meta.source_hash);
+                    }
                 }
             }
             Some(Item::Theme(Theme {
@@ -589,9 +614,13 @@ fn build_item(
         }
         (Kind::Story { slug }, Meta::Story(meta)) => {
             let files = story_files.get(slug).cloned().unwrap_or_default();
+            let doc = Doc {
+                file: &file,
+                fields: &fields,
+            };
             let story = build_story(
                 slug,
-                &file,
+                &doc,
                 *meta,
                 body,
                 translations,
@@ -634,36 +663,145 @@ fn add_translation<T>(
     );
 }
 
-/// Points a diagnostic at a value in a file's front matter, found after `key:`.
-fn at_value(file: &SourceFile, key: &str, value: &str) -> (Arc<SourceText>, Range<usize>) {
-    let end = frontmatter::split(&file.source).map_or(file.source.text.len(), |s| s.yaml.end);
-    let range = find_value_after(&file.source, 0..end, Some(key), value);
-    (Arc::clone(&file.source), range)
+/// A parsed file with its front matter tree, to point messages at a key or value.
+struct Doc<'a> {
+    file: &'a SourceFile,
+    fields: &'a Node,
 }
 
-/// An error at the `at:` time of the `index`-th segment (counting from 0): segments are the
-/// only entries of a story with an `at:` key, so the n-th `at:` is the n-th segment's.
-fn segment_error(file: &SourceFile, index: usize, value: &str, message: String) -> Diagnostic {
-    let end = frontmatter::split(&file.source).map_or(file.source.text.len(), |s| s.yaml.end);
-    let mut from = 0;
-    for _ in 0..index {
-        match frontmatter::find_key(&file.source, from..end, "at") {
-            Some(key) => from = key.end,
-            None => break,
+impl Doc<'_> {
+    /// The place of the value at `path` in the front matter: the value itself, or its key
+    /// when it is empty, or the deepest part of the path that exists.
+    fn span(&self, path: &[Step]) -> Range<usize> {
+        let mut node = self.fields;
+        let mut best = node.span.start..node.span.start;
+        for step in path {
+            let next = match step {
+                Step::Key(key) => node.entry(key).map(|(key, value)| {
+                    let span = if value.is_null() {
+                        key.span.clone()
+                    } else {
+                        value.span.clone()
+                    };
+                    (value, span)
+                }),
+                Step::Index(i) => node.item(*i).map(|value| (value, value.span.clone())),
+            };
+            match next {
+                Some((value, span)) => {
+                    node = value;
+                    best = span;
+                }
+                None => break,
+            }
+        }
+        best
+    }
+
+    fn error(&self, path: &[Step], message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(message).at(&self.file.source, self.span(path))
+    }
+}
+
+/// The caption files of a story: those listed under `captions:`, and every
+/// `captions.<lang>.vtt` beside it in one of the site's languages that the list leaves out (a
+/// file named so is meant to be used). A `captions.<code>.vtt` in a language the site does not
+/// have is reported, not silently left behind.
+fn caption_files(
+    listed: &BTreeMap<String, String>,
+    files: &BTreeMap<String, PathBuf>,
+    config: &Config,
+    doc: &Doc,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, String> {
+    let mut captions = listed.clone();
+    let used: BTreeSet<&str> = listed.values().map(String::as_str).collect();
+    for name in files.keys() {
+        let Some(lang) = name
+            .strip_prefix("captions.")
+            .and_then(|rest| rest.strip_suffix(".vtt"))
+        else {
+            continue;
+        };
+        if used.contains(name.as_str()) || captions.contains_key(lang) {
+            continue;
+        }
+        if config.language(lang).is_some() {
+            captions.insert(lang.to_string(), name.clone());
+        } else {
+            problems.push(
+                Diagnostic::warning(format!(
+                    "`{name}` is not used: `{lang}` is not one of the site's languages"
+                ))
+                .with_help(format!(
+                    "add `{lang}` to `languages` in site.yaml, or rename the file to captions.<lang>.vtt with one of the site's languages"
+                ))
+                .in_file(doc.file.source.path.with_file_name(name)),
+            );
         }
     }
-    let range = find_value_after(&file.source, from..end, Some("at"), value);
-    Diagnostic::error(message).at(&file.source, range)
+    captions
 }
 
-fn error_at(file: &SourceFile, key: &str, value: &str, message: String) -> Diagnostic {
-    let (source, range) = at_value(file, key, value);
-    Diagnostic::error(message).at(&source, range)
+/// A translation's segment titles, in the source's segment order. A translated segment is
+/// matched to the source's by its `id` when it has one, otherwise by its position in the
+/// list, so that re-timing a segment in the source does not break its translations (the
+/// source's fingerprint covers the segment list, so they are marked stale instead). A
+/// segment the translation leaves out keeps the source's title.
+fn translated_segment_titles(
+    source_titles: &[String],
+    source_ids: &[Option<String>],
+    translated: &[SegmentTranslationMeta],
+    tdoc: &Doc,
+    source: &SourceFile,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut titles = source_titles.to_vec();
+    let source_path = crate::diagnostic::display_path(&source.source.path);
+    for (index, segment) in translated.iter().enumerate() {
+        let target = match &segment.id {
+            Some(id) => {
+                let found = source_ids.iter().position(|s| s.as_deref() == Some(id.as_str()));
+                if found.is_none() {
+                    problems.push(
+                        tdoc.error(
+                            &[Step::Key("segments"), Step::Index(index), Step::Key("id")],
+                            format!("the source has no segment with the id `{id}`"),
+                        )
+                        .with_help(format!(
+                            "use the `id` of one of the segments in {source_path}, or remove `id` to match segments by their order"
+                        )),
+                    );
+                }
+                found
+            }
+            None if index < titles.len() => Some(index),
+            None => {
+                problems.push(
+                    tdoc.error(
+                        &[Step::Key("segments"), Step::Index(index)],
+                        format!(
+                            "this translation has more segments than its source ({})",
+                            titles.len()
+                        ),
+                    )
+                    .with_help(format!(
+                        "translated segments are matched to those of {source_path} in order: remove this one, or add the segment to the source"
+                    )),
+                );
+                None
+            }
+        };
+        if let Some(i) = target {
+            titles[i] = segment.title.clone();
+        }
+    }
+    titles
 }
 
 fn check_theme(
-    file: &SourceFile,
-    key: &str,
+    doc: &Doc,
+    path: &[Step],
     id: &str,
     theme_ids: &BTreeSet<String>,
     problems: &mut Vec<Diagnostic>,
@@ -678,14 +816,14 @@ fn check_theme(
             theme_ids.iter().cloned().collect::<Vec<_>>().join(", ")
         ),
     };
-    problems.push(error_at(file, key, id, format!("unknown theme `{id}`")).with_help(help));
+    problems.push(doc.error(path, format!("unknown theme `{id}`")).with_help(help));
     false
 }
 
 #[allow(clippy::too_many_arguments)]
 fn build_story(
     slug: &str,
-    file: &SourceFile,
+    doc: &Doc,
     meta: StoryMeta,
     body: Range<usize>,
     translations: Vec<Parsed>,
@@ -695,9 +833,11 @@ fn build_story(
     problems: &mut Vec<Diagnostic>,
 ) -> Story {
     let config = resolver.config;
+    let file = doc.file;
     let mut themes: Vec<String> = Vec::new();
-    for id in &meta.themes {
-        if check_theme(file, "themes", id, theme_ids, problems) && !themes.contains(id) {
+    for (i, id) in meta.themes.iter().enumerate() {
+        let path = [Step::Key("themes"), Step::Index(i)];
+        if check_theme(doc, &path, id, theme_ids, problems) && !themes.contains(id) {
             themes.push(id.clone());
         }
     }
@@ -709,7 +849,7 @@ fn build_story(
         && resolver.formatter.country(&origin).is_some();
     if !known {
         problems.push(
-            error_at(file, "origin", &origin, format!("`{origin}` is not a country code"))
+            doc.error(&[Step::Key("origin")], format!("`{origin}` is not a country code"))
                 .with_help("write the ISO 3166-1 two-letter code in capitals, e.g. SY for Syria, TN for Tunisia, GB for the United Kingdom"),
         );
     }
@@ -718,10 +858,8 @@ fn build_story(
             && !(1980..=2100).contains(&year)
         {
             problems.push(
-                error_at(
-                    file,
-                    key,
-                    &year.to_string(),
+                doc.error(
+                    &[Step::Key(key)],
                     format!("`{key}` is not a plausible year: {year}"),
                 )
                 .with_help("write the year with four digits, e.g. 2014"),
@@ -732,10 +870,8 @@ fn build_story(
         && left < joined
     {
         problems.push(
-            error_at(
-                file,
-                "left",
-                &left.to_string(),
+            doc.error(
+                &[Step::Key("left")],
                 format!("`left` ({left}) is before `joined` ({joined})"),
             )
             .with_help("check both years"),
@@ -745,7 +881,7 @@ fn build_story(
         let date = parse_date(text);
         if date.is_none() {
             problems.push(
-                error_at(file, "interviewed", text, format!("`{text}` is not a date"))
+                doc.error(&[Step::Key("interviewed")], format!("`{text}` is not a date"))
                     .with_help("write the date as YYYY-MM-DD, e.g. 2016-03-14"),
             );
         }
@@ -755,17 +891,15 @@ fn build_story(
     // The video and its duration.
     let duration = Timestamp::parse(&meta.video.duration).unwrap_or_else(|| {
         problems.push(
-            error_at(
-                file,
-                "duration",
-                &meta.video.duration,
+            doc.error(
+                &[Step::Key("video"), Step::Key("duration")],
                 format!("`{}` is not a duration", meta.video.duration),
             )
             .with_help("write the video's length as HH:MM:SS, e.g. \"00:12:34\" (with quotes)"),
         );
         Timestamp(0)
     });
-    let file_of = |key: &str, name: &str, problems: &mut Vec<Diagnostic>| -> Option<PathBuf> {
+    let file_of = |path: &[Step], name: &str, problems: &mut Vec<Diagnostic>| -> Option<PathBuf> {
         match files.get(name) {
             Some(path) => Some(path.clone()),
             None => {
@@ -774,13 +908,8 @@ fn build_story(
                     None => format!("put the file in content/stories/{slug}/"),
                 };
                 problems.push(
-                    error_at(
-                        file,
-                        key,
-                        name,
-                        format!("`{name}` is not in the story's folder"),
-                    )
-                    .with_help(help),
+                    doc.error(path, format!("`{name}` is not in the story's folder"))
+                        .with_help(help),
                 );
                 None
             }
@@ -791,16 +920,15 @@ fn build_story(
             let lower = name.to_ascii_lowercase();
             if !(lower.ends_with(".webm") || lower.ends_with(".mp4")) {
                 problems.push(
-                    error_at(
-                        file,
-                        "file",
-                        name,
+                    doc.error(
+                        &[Step::Key("video"), Step::Key("file")],
                         format!("`{name}` is not a WebM or MP4 video"),
                     )
                     .with_help("convert the video to .webm or .mp4, which every browser plays"),
                 );
             }
-            let path = file_of("file", name, problems).unwrap_or_default();
+            let path = file_of(&[Step::Key("video"), Step::Key("file")], name, problems)
+                .unwrap_or_default();
             Video::File {
                 name: name.clone(),
                 path,
@@ -809,7 +937,7 @@ fn build_story(
         (None, Some(id)) => {
             if !config.allows(ThirdParty::Youtube) {
                 problems.push(
-                    error_at(file, "youtube", id, "a YouTube video would make every reader's browser contact YouTube".into())
+                    doc.error(&[Step::Key("video"), Step::Key("youtube")], "a YouTube video would make every reader's browser contact YouTube")
                         .with_help("host the video file beside index.md (`file: video.webm`), or add `allow_third_party: [youtube]` to site.yaml if the team accepts that"),
                 );
             }
@@ -819,10 +947,8 @@ fn build_story(
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
             {
                 problems.push(
-                    error_at(
-                        file,
-                        "youtube",
-                        id,
+                    doc.error(
+                        &[Step::Key("video"), Step::Key("youtube")],
                         format!("`{id}` is not a YouTube video id"),
                     )
                     .with_help("use the id from the video's address, e.g. dQw4w9WgXcQ"),
@@ -832,11 +958,9 @@ fn build_story(
         }
         _ => {
             problems.push(
-                error_at(
-                    file,
-                    "video",
-                    "",
-                    "the video needs exactly one of `file` and `youtube`".into(),
+                doc.error(
+                    &[Step::Key("video")],
+                    "the video needs exactly one of `file` and `youtube`",
                 )
                 .with_help("e.g. `video: { file: video.webm, duration: \"00:12:34\" }`"),
             );
@@ -850,37 +974,32 @@ fn build_story(
         let lower = name.to_ascii_lowercase();
         if !(lower.ends_with(".jpg") || lower.ends_with(".jpeg") || lower.ends_with(".png")) {
             problems.push(
-                error_at(
-                    file,
-                    "poster",
-                    name,
+                doc.error(
+                    &[Step::Key("video"), Step::Key("poster")],
                     format!("`{name}` is not a JPEG or PNG picture"),
                 )
                 .with_help("use a .jpg or .png poster; it is re-encoded without its metadata"),
             );
             return None;
         }
-        file_of("poster", name, problems).map(|p| (name.clone(), p))
+        file_of(&[Step::Key("video"), Step::Key("poster")], name, problems)
+            .map(|p| (name.clone(), p))
     });
 
     // Captions: one parsed WebVTT file per language.
     let mut captions = Vec::new();
-    for (lang, name) in &meta.captions {
+    for (lang, name) in &caption_files(&meta.captions, files, config, doc, problems) {
+        let path = [Step::Key("captions"), Step::Key(lang.as_str())];
         if config.language(lang).is_none() {
             problems.push(
-                error_at(
-                    file,
-                    "captions",
-                    lang,
-                    format!("language `{lang}` is not in site.yaml"),
-                )
+                doc.error(&path, format!("language `{lang}` is not in site.yaml"))
                 .with_help(
                     "list captions only for the site's languages, or add the language to site.yaml",
                 ),
             );
             continue;
         }
-        let Some(path) = file_of("captions", name, problems) else {
+        let Some(path) = file_of(&path, name, problems) else {
             continue;
         };
         let rel = file.source.path.with_file_name(name);
@@ -926,15 +1045,12 @@ fn build_story(
     // Segments: in order, within the video.
     let mut segments: Vec<Segment> = Vec::new();
     let mut segment_titles = Vec::new();
+    let mut segment_ids: Vec<Option<String>> = Vec::new();
     for (index, segment) in meta.segments.iter().enumerate() {
+        let at = [Step::Key("segments"), Step::Index(index), Step::Key("at")];
         let Some(start) = Timestamp::parse(&segment.at) else {
             problems.push(
-                segment_error(
-                    file,
-                    index,
-                    &segment.at,
-                    format!("`{}` is not a time", segment.at),
-                )
+                doc.error(&at, format!("`{}` is not a time", segment.at))
                 .with_help("write segment times as HH:MM:SS, e.g. \"00:01:10\" (with quotes)"),
             );
             continue;
@@ -943,10 +1059,8 @@ fn build_story(
             && start <= previous.start
         {
             problems.push(
-                segment_error(
-                    file,
-                    index,
-                    &segment.at,
+                doc.error(
+                    &at,
                     format!(
                         "segments must be in time order, but this one ({}) does not start after the one before it ({})",
                         start.to_display(),
@@ -960,10 +1074,8 @@ fn build_story(
         }
         if duration.0 > 0 && start >= duration {
             problems.push(
-                segment_error(
-                    file,
-                    index,
-                    &segment.at,
+                doc.error(
+                    &at,
                     format!(
                         "the segment at {} starts after the end of the video ({})",
                         start.to_display(),
@@ -973,8 +1085,14 @@ fn build_story(
                 .with_help("check the time, or the video's `duration`"),
             );
         }
-        for id in &segment.themes {
-            if check_theme(file, "themes", id, theme_ids, problems) && !themes.contains(id) {
+        for (i, id) in segment.themes.iter().enumerate() {
+            let path = [
+                Step::Key("segments"),
+                Step::Index(index),
+                Step::Key("themes"),
+                Step::Index(i),
+            ];
+            if check_theme(doc, &path, id, theme_ids, problems) && !themes.contains(id) {
                 themes.push(id.clone());
             }
         }
@@ -989,6 +1107,7 @@ fn build_story(
                 .collect(),
         });
         segment_titles.push(segment.title.clone());
+        segment_ids.push(segment.id.clone());
     }
     for i in 1..segments.len() {
         let next = segments[i].start;
@@ -996,6 +1115,12 @@ fn build_story(
     }
 
     let source_body = &file.source.text[body.clone()];
+    // The segment list (times and ids): re-timing or adding a segment makes translations stale.
+    let segment_list: String = meta
+        .segments
+        .iter()
+        .map(|s| format!("{}#{};", s.at.trim(), s.id.as_deref().unwrap_or("")))
+        .collect();
     let hash = fingerprint(
         [
             meta.title.as_str(),
@@ -1004,7 +1129,7 @@ fn build_story(
         ]
         .into_iter()
         .chain(segment_titles.iter().map(String::as_str))
-        .chain([source_body]),
+        .chain([segment_list.as_str(), source_body]),
     );
     let text = StoryText {
         body_html: resolver.render(file, body, problems),
@@ -1018,26 +1143,12 @@ fn build_story(
         let Meta::StoryTranslation(tmeta) = t.meta else {
             continue;
         };
-        let mut titles = segment_titles.clone();
-        for translated in &tmeta.segments {
-            let position = Timestamp::parse(&translated.at)
-                .and_then(|at| segments.iter().position(|s| s.start == at));
-            match position {
-                Some(i) => titles[i] = translated.title.clone(),
-                None => problems.push(
-                    error_at(
-                        &t.file,
-                        "at",
-                        &translated.at,
-                        format!("the source has no segment at `{}`", translated.at),
-                    )
-                    .with_help(format!(
-                        "segment times in a translation must match those in {}",
-                        crate::diagnostic::display_path(&file.source.path)
-                    )),
-                ),
-            }
-        }
+        let tdoc = Doc {
+            file: &t.file,
+            fields: &t.fields,
+        };
+        let titles =
+            translated_segment_titles(&segment_titles, &segment_ids, &tmeta.segments, &tdoc, file, problems);
         let text = StoryText {
             body_html: resolver.render(&t.file, t.body, problems),
             title: tmeta.title,
@@ -1045,7 +1156,9 @@ fn build_story(
             statement: tmeta.statement.or_else(|| texts.source.statement.clone()),
             segment_titles: titles,
         };
-        add_translation(&mut texts, &t.file, text, tmeta.source_hash);
+        if tmeta.status != Status::Draft {
+            add_translation(&mut texts, &t.file, text, tmeta.source_hash);
+        }
     }
 
     Story {
