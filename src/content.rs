@@ -81,6 +81,7 @@ pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
         );
         return (content, problems);
     }
+    let mut story_dirs = std::collections::BTreeSet::new();
     let walker = WalkDir::new(&content_dir)
         .sort_by_file_name()
         .into_iter()
@@ -98,10 +99,26 @@ pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
                 continue;
             }
         };
+        let rel = relative(root, entry.path());
+        if entry.file_type().is_symlink() {
+            problems.push(
+                Diagnostic::error("this is a link to another file or folder, and links are not followed")
+                    .with_help("copy the file or folder here instead: following links could publish files from outside content/ by accident")
+                    .in_file(&rel),
+            );
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            if let [stories, slug] = rel_parts(&rel).as_slice()
+                && stories == "stories"
+            {
+                story_dirs.insert(slug.clone());
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = relative(root, entry.path());
         match classify(&rel, config) {
             Ok(Classified::Markdown {
                 kind,
@@ -133,7 +150,30 @@ pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
             Err(diagnostic) => problems.push(diagnostic),
         }
     }
+    for slug in story_dirs {
+        let has_text = content
+            .files
+            .iter()
+            .any(|f| f.is_source && f.kind == Kind::Story { slug: slug.clone() });
+        if !has_text {
+            problems.push(
+                Diagnostic::warning("this story folder has no `index.md`, so nothing in it is published")
+                    .with_help(format!(
+                        "write the story's text in content/stories/{slug}/index.md (`testimony new story {slug}` makes one), or remove the folder"
+                    ))
+                    .in_file(Path::new(CONTENT_DIR).join("stories").join(&slug)),
+            );
+        }
+    }
     (content, problems)
+}
+
+/// The parts of a path under `content/`: `content/stories/x` gives `["stories", "x"]`.
+fn rel_parts(rel: &Path) -> Vec<String> {
+    rel.iter()
+        .skip(1)
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect()
 }
 
 /// The folder holding the site's pages.

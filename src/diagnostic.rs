@@ -12,7 +12,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 /// How serious a problem is: errors fail the build, warnings are reported and the build goes on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -53,6 +53,9 @@ pub struct SourceText {
     pub path: PathBuf,
     pub text: String,
     line_starts: Vec<usize>,
+    /// Byte ranges whose lines are never printed in a message: a Markdown file's `private:`
+    /// block, where a real name or a contact may stand.
+    private: Vec<Range<usize>>,
 }
 
 impl SourceText {
@@ -61,11 +64,28 @@ impl SourceText {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let path = path.into();
+        let private = if path.extension().is_some_and(|e| e == "md") {
+            private_blocks(&text)
+        } else {
+            Vec::new()
+        };
         Arc::new(SourceText {
-            path: path.into(),
+            path,
             text,
             line_starts,
+            private,
         })
+    }
+
+    /// Whether any line that `range` touches is in a private block.
+    pub fn is_private(&self, range: &Range<usize>) -> bool {
+        let (first, _) = self.line_column(range.start);
+        let (last, _) = self.line_column(range.end.max(range.start));
+        let lines = self.line_offset(first)..self.line_offset(last + 1).max(range.end);
+        self.private
+            .iter()
+            .any(|p| p.start < lines.end.max(lines.start + 1) && lines.start < p.end)
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
@@ -98,6 +118,56 @@ impl SourceText {
     }
 }
 
+/// The byte ranges of the `private:` block of a Markdown file's front matter: from the line
+/// `private:` at the start of a line to the next line that starts another top-level field (or
+/// the end of the front matter). Found by lines, not by the YAML parser, so that it holds
+/// even when the YAML is broken; comment and list lines at the left margin stay inside.
+fn private_blocks(text: &str) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut lines = text.split_inclusive('\n').scan(0, |offset, line| {
+        let start = *offset;
+        *offset += line.len();
+        Some((start, line))
+    });
+    match lines.next() {
+        Some((_, first)) if first.trim_end() == "---" => {}
+        _ => return blocks,
+    }
+    let mut open: Option<usize> = None;
+    for (start, line) in lines {
+        let trimmed = line.trim_end();
+        let top_level = !line.starts_with([' ', '\t', '#', '-']) && !trimmed.is_empty();
+        if let Some(from) = open
+            && (top_level || trimmed == "---")
+        {
+            blocks.push(from..start);
+            open = None;
+        }
+        if trimmed == "---" {
+            break;
+        }
+        if open.is_none()
+            && top_level
+            && trimmed
+                .trim_start_matches(['"', '\''])
+                .starts_with("private")
+        {
+            let key = trimmed.trim_start_matches(['"', '\'']);
+            if key["private".len()..]
+                .trim_start_matches(['"', '\''])
+                .trim_start()
+                .starts_with(':')
+            {
+                open = Some(start);
+            }
+        }
+    }
+    if let Some(from) = open {
+        blocks.push(from..text.len());
+    }
+    blocks
+}
+
 /// One problem: what is wrong, where, and what to do about it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
@@ -108,6 +178,10 @@ pub struct Diagnostic {
     pub help: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+    /// For a summary of problems left out of the list ("and 9,980 more like this"): how many
+    /// it stands for, beside the one it shows.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more: usize,
     /// The source and byte range to underline when printing, if known.
     #[serde(skip)]
     span: Option<(Arc<SourceText>, Range<usize>)>,
@@ -120,6 +194,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             location: None,
+            more: 0,
             span: None,
         }
     }
@@ -209,12 +284,21 @@ impl Diagnostics {
         self.0.iter().any(Diagnostic::is_error)
     }
 
+    /// How many errors were found, those counted in a summary included.
     pub fn error_count(&self) -> usize {
-        self.0.iter().filter(|d| d.is_error()).count()
+        self.0
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| 1 + d.more)
+            .sum()
     }
 
     pub fn warning_count(&self) -> usize {
-        self.0.len() - self.error_count()
+        self.0
+            .iter()
+            .filter(|d| !d.is_error())
+            .map(|d| 1 + d.more)
+            .sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -230,9 +314,51 @@ impl Diagnostics {
     }
 
     /// Sorted by file, line and column, without duplicates: the order they are printed in.
+    /// Past [`MAX_PER_KIND`] problems of one kind in one file, the rest are counted in one
+    /// last message ("and 9,980 more like it"), so that a pasted list of ten thousand bad
+    /// values gives a readable report.
     pub fn sorted(mut self) -> Self {
         self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.0.dedup_by(|a, b| a.sort_key() == b.sort_key());
+        // For each kind in each file: how many were seen, and where its summary is in `hidden`.
+        type Kind = (Option<PathBuf>, Severity, String);
+        let mut seen: std::collections::HashMap<Kind, (usize, usize)> =
+            std::collections::HashMap::new();
+        let mut kept = Vec::with_capacity(self.0.len());
+        let mut hidden: Vec<(Diagnostic, usize)> = Vec::new();
+        for diagnostic in self.0 {
+            let key = (
+                diagnostic.location.as_ref().map(|l| l.path.clone()),
+                diagnostic.severity,
+                kind_of(&diagnostic.message),
+            );
+            let (count, summary) = seen.entry(key).or_default();
+            *count += 1;
+            if *count <= MAX_PER_KIND {
+                kept.push(diagnostic);
+            } else if *count == MAX_PER_KIND + 1 {
+                *summary = hidden.len();
+                hidden.push((diagnostic, 1));
+            } else {
+                hidden[*summary].1 += 1;
+            }
+        }
+        for (first, more) in hidden {
+            let mut summary = first.clone();
+            summary.message = format!(
+                "and {more} more like this in this file: {}",
+                kind_of(&first.message)
+            );
+            summary.span = first
+                .span
+                .as_ref()
+                .map(|(s, r)| (Arc::clone(s), r.start..r.start));
+            // It stands for `more` problems: itself and `more - 1` others.
+            summary.more = more - 1;
+            kept.push(summary);
+        }
+        kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.0 = kept;
         self
     }
 
@@ -257,7 +383,18 @@ impl Diagnostics {
             if let Some(help) = &diagnostic.help {
                 notes.push(format!("help: {help}"));
             }
-            let written = match &diagnostic.span {
+            let shown = diagnostic.span.as_ref().filter(|(source, range)| {
+                if source.is_private(range) {
+                    notes.push("the line is not shown: it is in the `private:` block".into());
+                    return false;
+                }
+                if let Some(excerpt) = long_line_excerpt(source, range) {
+                    notes.push(format!("near: {excerpt}"));
+                    return false;
+                }
+                true
+            });
+            let written = match shown {
                 Some((source, range)) => {
                     let file = SimpleFile::new(display_path(&source.path), source.text.as_str());
                     let report = report
@@ -298,6 +435,61 @@ impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
         Diagnostics(iter.into_iter().collect())
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// The widest line printed whole under a message; a longer one is cut to the text around the
+/// problem, so that ten thousand errors on one long line do not print it ten thousand times.
+const MAX_EXCERPT: usize = 160;
+
+/// For a problem on a line longer than [`MAX_EXCERPT`] characters: the text around it, cut
+/// with `…`. `None` for ordinary lines, which are shown whole.
+fn long_line_excerpt(source: &SourceText, range: &Range<usize>) -> Option<String> {
+    let (line, _) = source.line_column(range.start);
+    let start = source.line_offset(line);
+    let end = source.text[start..]
+        .find(['\n', '\r'])
+        .map_or(source.text.len(), |i| start + i);
+    let text = &source.text[start..end];
+    if text.chars().count() <= MAX_EXCERPT {
+        return None;
+    }
+    let around = MAX_EXCERPT / 2;
+    let before: Vec<char> = source.text[start..range.start.min(end)].chars().collect();
+    let from = before.len().saturating_sub(around);
+    let mut excerpt: String = if from > 0 {
+        "…".into()
+    } else {
+        String::new()
+    };
+    excerpt.extend(before[from..].iter());
+    let after: String = source.text[range.start.min(end)..end]
+        .chars()
+        .take(around)
+        .collect();
+    let cut = after.len() < end - range.start.min(end);
+    excerpt.push_str(&after);
+    if cut {
+        excerpt.push('…');
+    }
+    Some(excerpt)
+}
+
+/// How many problems of one kind are listed for one file; the rest are counted.
+pub const MAX_PER_KIND: usize = 20;
+
+/// What makes two messages "of one kind": the message without its quoted values.
+fn kind_of(message: &str) -> String {
+    message
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, part)| part)
+        .collect::<Vec<_>>()
+        .join("`…`")
 }
 
 /// The closest of `candidates` to a misspelt `name`, if one is close enough to suggest.
@@ -344,5 +536,78 @@ mod tests {
         let text = diagnostics.render(false);
         assert!(text.contains("content/a.md:2:1"), "{text}");
         assert!(text.contains("did you mean `themes`?"), "{text}");
+    }
+
+    #[test]
+    fn finds_the_private_block_by_lines_even_in_broken_yaml() {
+        let text = "---\ntitle: A\nprivate:\n  real_name: \"X\n# note\n- item\nstatus: draft\n---\nbody private: no\n";
+        let source = SourceText::new("content/a.md", text);
+        let start = text.find("private:").unwrap();
+        let end = text.find("status:").unwrap();
+        assert_eq!(source.private, vec![start..end]);
+        let name = text.find("X").unwrap();
+        assert!(source.is_private(&(name..name + 1)));
+        let title = text.find("title").unwrap();
+        assert!(!source.is_private(&(title..title + 5)));
+        let body = text.find("body").unwrap();
+        assert!(!source.is_private(&(body..body + 4)));
+        // Only Markdown files have a private block.
+        assert!(SourceText::new("site.yaml", text).private.is_empty());
+    }
+
+    #[test]
+    fn never_prints_a_private_line() {
+        let text =
+            "---\ntitle: A\nprivate:\n  real_name: SECRET-NAME\n  real_name: SECRET-NAME\n---\n";
+        let source = SourceText::new("content/a.md", text);
+        let at = text.rfind("real_name").unwrap();
+        let diagnostics: Diagnostics = [Diagnostic::error("`real_name` is written twice")
+            .with_help("keep only one")
+            .at(&source, at..at + 9)]
+        .into_iter()
+        .collect();
+        let rendered = diagnostics.render(false);
+        assert!(!rendered.contains("SECRET"), "{rendered}");
+        assert!(rendered.contains("content/a.md:5:3"), "{rendered}");
+        assert!(rendered.contains("private"), "{rendered}");
+    }
+
+    #[test]
+    fn cuts_a_long_line_around_the_problem() {
+        let line: String = (0..5000).map(|i| format!("t{i}, ")).collect();
+        let text = format!("themes: [{line}]\n");
+        let source = SourceText::new("content/a.md", text.as_str());
+        let at = text.find("t2500,").unwrap();
+        let diagnostics: Diagnostics =
+            [Diagnostic::error("unknown theme `t2500`").at(&source, at..at + 5)]
+                .into_iter()
+                .collect();
+        let rendered = diagnostics.render(false);
+        assert!(rendered.len() < 600, "{} bytes", rendered.len());
+        assert!(rendered.contains("t2500"), "{rendered}");
+        assert!(rendered.contains("content/a.md:1:"), "{rendered}");
+    }
+
+    #[test]
+    fn counts_the_problems_of_one_kind_past_twenty() {
+        let source = SourceText::new("content/a.md", "x\n".repeat(100));
+        let many: Diagnostics = (0..100)
+            .map(|i| {
+                Diagnostic::error(format!("unknown theme `t{i}`")).at(&source, i * 2..i * 2 + 1)
+            })
+            .chain([Diagnostic::error("other").at(&source, 0..1)])
+            .collect();
+        let sorted = many.sorted();
+        assert_eq!(sorted.len(), MAX_PER_KIND + 2);
+        assert_eq!(sorted.error_count(), 101);
+        let summary = sorted
+            .iter()
+            .find(|d| d.message.starts_with("and "))
+            .expect("a summary");
+        assert_eq!(
+            summary.message,
+            "and 80 more like this in this file: unknown theme `…`"
+        );
+        assert_eq!(summary.location.as_ref().unwrap().line, 21);
     }
 }

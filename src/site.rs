@@ -743,6 +743,43 @@ fn caption_files(
     captions
 }
 
+/// A warning for each file in a story's folder that the story does not use: it is not
+/// published, and the editor should know (a misspelt name, a caption file in a language
+/// the site does not have, notes left beside the video).
+fn unused_files(
+    doc: &Doc,
+    files: &BTreeMap<String, PathBuf>,
+    video: &Video,
+    poster: &Option<(String, PathBuf)>,
+    captions: &[CaptionTrack],
+) -> Vec<Diagnostic> {
+    let mut used: BTreeSet<&str> = BTreeSet::new();
+    if let Video::File { name, .. } = video {
+        used.insert(name);
+    }
+    if let Some((name, _)) = poster {
+        used.insert(name);
+    }
+    let caption_names: Vec<String> = captions
+        .iter()
+        .filter_map(|c| c.path.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    used.extend(caption_names.iter().map(String::as_str));
+    files
+        .keys()
+        .filter(|name| !used.contains(name.as_str()))
+        // Caption files in a language the site lacks have their own warning.
+        .filter(|name| !(name.starts_with("captions.") && name.ends_with(".vtt")))
+        .map(|name| {
+            Diagnostic::warning(format!(
+                "`{name}` is not used by the story, so it is not published"
+            ))
+            .with_help("refer to it in index.md (`video:`, `poster:` or `captions:`), or move it out of content/ if it is not meant for the site")
+            .in_file(doc.file.source.path.with_file_name(name))
+        })
+        .collect()
+}
+
 /// A translation's segment titles, in the source's segment order. A translated segment is
 /// matched to the source's by its `id` when it has one, otherwise by its position in the
 /// list, so that re-timing a segment in the source does not break its translations (the
@@ -761,7 +798,9 @@ fn translated_segment_titles(
     for (index, segment) in translated.iter().enumerate() {
         let target = match &segment.id {
             Some(id) => {
-                let found = source_ids.iter().position(|s| s.as_deref() == Some(id.as_str()));
+                let found = source_ids
+                    .iter()
+                    .position(|s| s.as_deref() == Some(id.as_str()));
                 if found.is_none() {
                     problems.push(
                         tdoc.error(
@@ -816,7 +855,10 @@ fn check_theme(
             theme_ids.iter().cloned().collect::<Vec<_>>().join(", ")
         ),
     };
-    problems.push(doc.error(path, format!("unknown theme `{id}`")).with_help(help));
+    problems.push(
+        doc.error(path, format!("unknown theme `{id}`"))
+            .with_help(help),
+    );
     false
 }
 
@@ -881,8 +923,11 @@ fn build_story(
         let date = parse_date(text);
         if date.is_none() {
             problems.push(
-                doc.error(&[Step::Key("interviewed")], format!("`{text}` is not a date"))
-                    .with_help("write the date as YYYY-MM-DD, e.g. 2016-03-14"),
+                doc.error(
+                    &[Step::Key("interviewed")],
+                    format!("`{text}` is not a date"),
+                )
+                .with_help("write the date as YYYY-MM-DD, e.g. 2016-03-14"),
             );
         }
         date
@@ -1051,7 +1096,7 @@ fn build_story(
         let Some(start) = Timestamp::parse(&segment.at) else {
             problems.push(
                 doc.error(&at, format!("`{}` is not a time", segment.at))
-                .with_help("write segment times as HH:MM:SS, e.g. \"00:01:10\" (with quotes)"),
+                    .with_help("write segment times as HH:MM:SS, e.g. \"00:01:10\" (with quotes)"),
             );
             continue;
         };
@@ -1147,8 +1192,14 @@ fn build_story(
             file: &t.file,
             fields: &t.fields,
         };
-        let titles =
-            translated_segment_titles(&segment_titles, &segment_ids, &tmeta.segments, &tdoc, file, problems);
+        let titles = translated_segment_titles(
+            &segment_titles,
+            &segment_ids,
+            &tmeta.segments,
+            &tdoc,
+            file,
+            problems,
+        );
         let text = StoryText {
             body_html: resolver.render(&t.file, t.body, problems),
             title: tmeta.title,
@@ -1160,6 +1211,8 @@ fn build_story(
             add_translation(&mut texts, &t.file, text, tmeta.source_hash);
         }
     }
+
+    problems.extend(unused_files(doc, files, &video, &poster, &captions));
 
     Story {
         slug: slug.to_string(),

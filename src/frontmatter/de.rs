@@ -142,10 +142,10 @@ impl<'a> De<'a> {
 
     /// Where to report a problem with the whole value: its key when it has one.
     fn key_span(&self) -> Range<usize> {
-        self.key.map_or(
-            self.node.span.start..self.node.span.start,
-            |k| k.span.clone(),
-        )
+        self.key
+            .map_or(self.node.span.start..self.node.span.start, |k| {
+                k.span.clone()
+            })
     }
 
     fn name(&self) -> String {
@@ -177,7 +177,10 @@ impl<'a> De<'a> {
         let text = self.scalar(what)?;
         text.trim().replace('_', "").parse().map_err(|_| {
             Error::new(
-                format!("invalid value: {} should be {what}, not `{text}`", self.name()),
+                format!(
+                    "invalid value: {} should be {what}, not `{text}`",
+                    self.name()
+                ),
                 "write digits only, e.g. 2014",
                 self.span(),
             )
@@ -330,7 +333,11 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         }
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
         self.deserialize_seq(visitor)
     }
 
@@ -468,7 +475,10 @@ struct MapDe<'a, 'b> {
 impl<'de> de::MapAccess<'de> for MapDe<'_, '_> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         match self.entries.next() {
             Some(entry) => {
                 self.value = Some(entry);
@@ -574,7 +584,10 @@ mod tests {
         let found = read_story(&text).unwrap_err();
         assert_eq!(found.len(), 1);
         assert_eq!(at(&text, &found[0]), "a");
-        assert!(found[0].message.contains("expected a sequence"), "{found:?}");
+        assert!(
+            found[0].message.contains("expected a sequence"),
+            "{found:?}"
+        );
         let text = GOOD.replace("joined: 2014", "joined: soon");
         let found = read_story(&text).unwrap_err();
         assert_eq!(at(&text, &found[0]), "soon");

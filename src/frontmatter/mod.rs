@@ -71,7 +71,11 @@ pub fn read<T: DeserializeOwned>(
     let to_diagnostics = |problems: Vec<yaml::Problem>| -> Vec<Diagnostic> {
         problems
             .into_iter()
-            .map(|p| Diagnostic::error(p.message).with_help(p.help).at(source, p.span))
+            .map(|p| {
+                Diagnostic::error(p.message)
+                    .with_help(p.help)
+                    .at(source, p.span)
+            })
             .collect()
     };
     let root = yaml::parse(text, range.start).map_err(to_diagnostics)?;

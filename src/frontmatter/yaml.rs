@@ -31,7 +31,10 @@ pub struct Node {
 pub enum Value {
     /// A scalar's text; `plain` when it was written without quotes or block indicators, which
     /// is when `null`, `true` or `12` mean something other than text.
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Sequence(Vec<Node>),
     /// Entries in the order written; keys are unique (a repeated key is an error).
     Mapping(Vec<(Key, Node)>),
@@ -115,6 +118,7 @@ pub struct Problem {
 pub fn parse(yaml: &str, offset: usize) -> Result<Node, Vec<Problem>> {
     let positions = Positions::new(yaml, offset);
     let mut builder = Builder {
+        yaml,
         positions: &positions,
         stack: Vec::new(),
         root: None,
@@ -199,6 +203,7 @@ enum Open {
 }
 
 struct Builder<'p> {
+    yaml: &'p str,
     positions: &'p Positions,
     stack: Vec<Open>,
     root: Option<Node>,
@@ -333,7 +338,10 @@ impl Builder<'_> {
         }
         if let Some((key, _first)) = repeated {
             self.problem(
-                format!("`{}` is written twice in the same group of fields", key.text),
+                format!(
+                    "`{}` is written twice in the same group of fields",
+                    key.text
+                ),
                 "keep only one: with two, one of them would be silently lost",
                 key.span,
             );
@@ -357,9 +365,21 @@ impl Builder<'_> {
         }
     }
 
+    /// The exact place of `c` in the value written at `range`, or the whole value when it
+    /// was written as an escape (`"\u202E"`).
+    fn place_of(&self, c: char, range: &Range<usize>) -> Range<usize> {
+        let offset = self.positions.offset;
+        let local = range.start.saturating_sub(offset)..range.end.saturating_sub(offset);
+        match self.yaml.get(local.clone()).and_then(|raw| raw.find(c)) {
+            Some(i) => range.start + i..range.start + i + c.len_utf8(),
+            None => range.clone(),
+        }
+    }
+
     /// Text may not hold characters that reverse or hide the text around them.
     fn check_text(&mut self, text: &str, range: &Range<usize>) {
         if let Some(c) = text.chars().find(|&c| is_bidi_override(c)) {
+            let range = &self.place_of(c, range);
             self.problem(
                 format!(
                     "this text holds the invisible character U+{:04X}, which reverses the text shown after it",
@@ -370,6 +390,7 @@ impl Builder<'_> {
             );
         }
         if let Some(c) = text.chars().find(|&c| is_hidden_control(c)) {
+            let range = &self.place_of(c, range);
             self.problem(
                 format!(
                     "this text holds the invisible control character U+{:04X}",
