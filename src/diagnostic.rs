@@ -181,7 +181,7 @@ pub struct Diagnostic {
     /// For a summary of problems left out of the list ("and 9,980 more like this"): how many
     /// it stands for, beside the one it shows.
     #[serde(skip_serializing_if = "is_zero")]
-    pub more: usize,
+    pub more: u32,
     /// The source and byte range to underline when printing, if known.
     #[serde(skip)]
     span: Option<(Arc<SourceText>, Range<usize>)>,
@@ -289,7 +289,7 @@ impl Diagnostics {
         self.0
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| 1 + d.more)
+            .map(|d| 1 + d.more as usize)
             .sum()
     }
 
@@ -297,7 +297,7 @@ impl Diagnostics {
         self.0
             .iter()
             .filter(|d| !d.is_error())
-            .map(|d| 1 + d.more)
+            .map(|d| 1 + d.more as usize)
             .sum()
     }
 
@@ -354,7 +354,7 @@ impl Diagnostics {
                 .as_ref()
                 .map(|(s, r)| (Arc::clone(s), r.start..r.start));
             // It stands for `more` problems: itself and `more - 1` others.
-            summary.more = more - 1;
+            summary.more = u32::try_from(more - 1).unwrap_or(u32::MAX);
             kept.push(summary);
         }
         kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -437,7 +437,7 @@ impl FromIterator<Diagnostic> for Diagnostics {
     }
 }
 
-fn is_zero(n: &usize) -> bool {
+fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 

@@ -298,7 +298,8 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
         .filter(|f| f.is_source)
         .map(|f| f.kind.clone())
         .collect();
-    let results: Vec<(Option<Kind>, Result<Parsed, Vec<Diagnostic>>)> = content
+    type Read = (Option<Kind>, Result<Parsed, Vec<Diagnostic>>);
+    let results: Vec<Read> = content
         .files
         .into_par_iter()
         .map(|file| (file.is_source.then(|| file.kind.clone()), parse_file(file)))

@@ -544,7 +544,7 @@ mod tests {
     }
 
     fn read_story(text: &str) -> Result<Story, Vec<Problem>> {
-        let root = yaml::parse(text, 0).map_err(|p| p)?;
+        let root = yaml::parse(text, 0)?;
         read(&root)
     }
 
