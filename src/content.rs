@@ -9,7 +9,9 @@ use walkdir::WalkDir;
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 
-/// Turns a file's bytes into text: UTF-8 with an optional byte-order mark; Windows line
+/// Turns a file's bytes into text: UTF-8 with an optional byte-order mark, of which exactly one
+/// is removed (as the UTF-8 decoder of the WebVTT and HTML specifications does: a second one
+/// stays in the text, for the parser to report). Windows (`\r\n`) and old Mac (`\r`) line
 /// endings are kept (every parser accepts them) so that byte offsets stay those of the file.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -18,11 +20,15 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     };
     String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        // The bytes before the error are valid UTF-8, so this borrows them unchanged. Lines are
+        // counted as every other message counts them (`\r\n`, `\r` and `\n` each end one).
+        let valid = String::from_utf8_lossy(valid);
+        let starts = crate::diagnostic::line_starts(&valid);
+        let line_start = starts.last().copied().unwrap_or(0);
+        let line = starts.len();
         let column = valid
-            .rsplit(|&b| b == b'\n')
-            .next()
-            .map_or(0, |l| String::from_utf8_lossy(l).chars().count())
+            .get(line_start..)
+            .map_or(0, |rest| rest.chars().count())
             + 1;
         Diagnostic::error("the file is not valid UTF-8 text")
             .with_help("save it as UTF-8 (in most editors: Save with encoding, UTF-8)")

@@ -45,6 +45,30 @@ pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
+/// The byte offsets where the lines of `text` start (the first is 0). `\r\n`, a lone `\r`
+/// (old Mac files) and `\n` each end one line, as in WebVTT and YAML, so that every parser and
+/// every message count lines alike; the offsets are those of `text`, which is not rewritten.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            // A `\r` directly followed by `\n` is one line end: the next line starts after both.
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                i += 2;
+                starts.push(i);
+            }
+            b'\r' | b'\n' => {
+                i += 1;
+                starts.push(i);
+            }
+            _ => i += 1,
+        }
+    }
+    starts
+}
+
 /// The text of one source file and where its lines start, so that any byte offset (from
 /// YAML, Markdown, Fluent or WebVTT parsers) maps to a line and column.
 #[derive(Debug)]
@@ -52,6 +76,7 @@ pub struct SourceText {
     /// Path relative to the site's root.
     pub path: PathBuf,
     pub text: String,
+    /// See [`line_starts`].
     line_starts: Vec<usize>,
     /// Byte ranges whose lines are never printed in a message: a Markdown file's `private:`
     /// block, where a real name or a contact may stand.
@@ -61,9 +86,7 @@ pub struct SourceText {
 impl SourceText {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<Self> {
         let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = line_starts(&text);
         let path = path.into();
         let private = if path.extension().is_some_and(|e| e == "md") {
             private_blocks(&text)
@@ -124,10 +147,11 @@ impl SourceText {
 /// even when the YAML is broken; comment and list lines at the left margin stay inside.
 fn private_blocks(text: &str) -> Vec<Range<usize>> {
     let mut blocks = Vec::new();
-    let mut lines = text.split_inclusive('\n').scan(0, |offset, line| {
-        let start = *offset;
-        *offset += line.len();
-        Some((start, line))
+    // By the same line ends as the rest (`\r\n`, `\r` or `\n`).
+    let starts = line_starts(text);
+    let mut lines = starts.iter().enumerate().map(|(i, &start)| {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        (start, &text[start..end])
     });
     match lines.next() {
         Some((_, first)) if first.trim_end() == "---" => {}
@@ -166,6 +190,51 @@ fn private_blocks(text: &str) -> Vec<Range<usize>> {
         blocks.push(from..text.len());
     }
     blocks
+}
+
+/// A source as the report printer sees it, with the line table of [`SourceText`]: the printer's
+/// own table knows `\n` only, and would print a CR-only file as one line, at positions that
+/// disagree with the [`Location`].
+struct ReportFile<'s>(&'s SourceText);
+
+impl<'a, 's: 'a> codespan_reporting::files::Files<'a> for ReportFile<'s> {
+    type FileId = ();
+    type Name = String;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<String, codespan_reporting::files::Error> {
+        Ok(display_path(&self.0.path))
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.0.text)
+    }
+
+    fn line_index(
+        &'a self,
+        (): (),
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.0.line_column(byte_index).0 - 1)
+    }
+
+    /// The line with its line end, as the printer expects (it trims `\r` and `\n` itself).
+    fn line_range(
+        &'a self,
+        (): (),
+        line_index: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        let starts = &self.0.line_starts;
+        if line_index > starts.len() {
+            return Err(codespan_reporting::files::Error::LineTooLarge {
+                given: line_index,
+                max: starts.len() - 1,
+            });
+        }
+        let start = self.0.line_offset(line_index + 1);
+        let end = self.0.line_offset(line_index + 2);
+        Ok(start..end)
+    }
 }
 
 /// One problem: what is wrong, where, and what to do about it.
@@ -396,7 +465,7 @@ impl Diagnostics {
             });
             let written = match shown {
                 Some((source, range)) => {
-                    let file = SimpleFile::new(display_path(&source.path), source.text.as_str());
+                    let file = ReportFile(source);
                     let report = report
                         .with_message(&diagnostic.message)
                         .with_labels(vec![Label::primary((), range.clone())])
@@ -514,6 +583,45 @@ mod tests {
         assert_eq!(source.line_column(7), (2, 4));
         assert_eq!(source.line_column(8), (3, 1));
         assert_eq!(source.line_offset(3), 8);
+    }
+
+    #[test]
+    fn counts_cr_only_crlf_and_lf_as_line_ends() {
+        // Old Mac files end lines with `\r` alone.
+        let source = SourceText::new("a.vtt", "ab\rcdé\rf");
+        assert_eq!(source.line_column(0), (1, 1));
+        assert_eq!(source.line_column(2), (1, 3));
+        assert_eq!(source.line_column(3), (2, 1));
+        assert_eq!(source.line_column(7), (2, 4));
+        assert_eq!(source.line_column(8), (3, 1));
+        assert_eq!(source.line_offset(3), 8);
+        assert_eq!(source.line_offset(4), 9);
+
+        // Mixed: `\r\n` is one line end, `\n\r` two, and a final `\r` starts a last line.
+        assert_eq!(line_starts("a\r\nb\nc\rd"), [0, 3, 5, 7]);
+        assert_eq!(line_starts("a\n\rb"), [0, 2, 3]);
+        assert_eq!(line_starts("\r\r\n\n"), [0, 1, 3, 4]);
+        assert_eq!(line_starts("a\r"), [0, 2]);
+        assert_eq!(line_starts(""), [0]);
+        let source = SourceText::new("a.vtt", "a\r\nb\nc\rd");
+        assert_eq!(source.line_column(3), (2, 1));
+        assert_eq!(source.line_column(7), (4, 1));
+        // An offset between the `\r` and the `\n` of one line end is still on that line.
+        assert_eq!(source.line_column(2), (1, 3));
+    }
+
+    #[test]
+    fn renders_cr_only_files_at_the_right_line() {
+        let source = SourceText::new("a.vtt", "WEBVTT\r\r00:01.000 --> 00:1.000\rHi\r");
+        let diagnostics: Diagnostics = [Diagnostic::error("bad end time")
+            .with_help("two digits")
+            .at(&source, 22..30)]
+        .into_iter()
+        .collect();
+        let text = diagnostics.render(false);
+        assert!(text.contains("a.vtt:3:15"), "{text}");
+        assert!(text.contains("3 │ 00:01.000 --> 00:1.000\n"), "{text}");
+        assert!(!text.contains("Hi"), "{text}");
     }
 
     #[test]

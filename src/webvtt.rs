@@ -6,16 +6,40 @@
 //! non-programmer can act on. The site never publishes the editor's file as it is: it
 //! publishes [`Captions::to_vtt`], a clean file rebuilt from the parsed cues.
 //!
-//! What is accepted, following the WebVTT specification (<https://www.w3.org/TR/webvtt1/>):
+//! What is accepted, following the WebVTT specification (<https://www.w3.org/TR/webvtt1/>,
+//! "WebVTT parser algorithm" and "collect a WebVTT block"):
 //! - a first line `WEBVTT`, optionally followed by a space or tab and any text, then header
 //!   lines up to the first blank line (ignored);
-//! - `\n` and `\r\n` line endings (the byte-order mark is removed before the text gets here);
+//! - `\n`, `\r\n` and `\r` (old Mac) line endings, mixed too; messages count lines the same
+//!   way ([`crate::diagnostic::line_starts`]), so their positions are right for each;
 //! - `NOTE`, `STYLE` and `REGION` blocks, which are skipped;
 //! - cues: an optional identifier line, a timing line `start --> end [settings]` and one or
-//!   more lines of text, ended by a blank line.
+//!   more lines of text, ended by a blank line. As in the specification, the identifier is
+//!   any line without `-->` and is kept verbatim, spaces included.
 //!
 //! Lines holding only spaces or tabs count as blank: they look blank in every editor, and
-//! treating them as text would glue two cues together invisibly.
+//! treating them as text would glue two cues together invisibly. One exception follows the
+//! specification's block collection: such a line right after an empty line and right before a
+//! timing line is the cue's identifier (a line of one space there is the identifier ` `).
+//!
+//! Where browsers would show something other than what the editor meant, the parser is
+//! stricter than the specification and reports an error: a cue without text, a cue not
+//! separated from the one above or from the `WEBVTT` line, a `-->` inside a `NOTE`, `STYLE` or
+//! `REGION` block (browsers start a cue there), text after the end time without a space.
+//!
+//! Byte-order mark: [`crate::content::decode`] removes one, as the specification's UTF-8
+//! decoder does. A second one is left in the text; browsers then do not find `WEBVTT` at the
+//! start and ignore the whole file, so it is an error at line 1, column 1.
+//!
+//! Control characters: as the specification's preprocessing says, U+0000 (NUL) becomes U+FFFD
+//! (`�`) in the whole file before parsing. The other C0 controls (U+0001–U+0008, U+000B,
+//! U+000E–U+001F) and U+007F become U+FFFD too; tab, line feed, form feed and carriage return
+//! are whitespace and stay. These characters are invisible, never meant (they come from broken
+//! exports and copy-paste) and not allowed in HTML or XML, so they cannot be published as they
+//! are; replaced, they show as `�` in the transcript and in the published captions, and the
+//! build goes on. Rejected: failing the build over a character the editor cannot see. Not done
+//! yet: a warning at `file:line:col` beside the replacement, which needs [`parse`] to return
+//! warnings with the cues (assembly takes errors only).
 
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -23,10 +47,13 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, SourceText};
+use crate::diagnostic::{Diagnostic, SourceText, line_starts};
 
 /// The arrow between a cue's start and end times.
 const ARROW: &str = "-->";
+
+/// The byte-order mark, U+FEFF.
+const BYTE_ORDER_MARK: char = '\u{feff}';
 
 /// An example shown in help texts, in the form WebVTT requires.
 const EXAMPLE_TIME: &str = "`00:01:05.000`";
@@ -193,9 +220,20 @@ pub fn write_cues<'a>(cues: impl IntoIterator<Item = (Timestamp, Timestamp, &'a 
     out
 }
 
-/// Parses a WebVTT file. Returns every problem found (not just the first); on any error the
-/// result is Err.
+/// Parses a WebVTT file, given as [`crate::content::decode`] returns it (one byte-order mark
+/// removed). Returns every problem found (not just the first); on any error the result is Err.
+/// Parsing is linear in the size of the file and never panics, whatever the input.
 pub fn parse(source: &Arc<SourceText>) -> Result<Captions, Vec<Diagnostic>> {
+    // The control characters are replaced in a copy of the text; each is one character
+    // replaced by one, so every line and column stays that of the editor's file.
+    let cleaned;
+    let source = match replace_controls(&source.text) {
+        Some(text) => {
+            cleaned = SourceText::new(source.path.clone(), text);
+            &cleaned
+        }
+        None => source,
+    };
     let mut parser = Parser {
         source,
         cues: Vec::new(),
@@ -208,6 +246,30 @@ pub fn parse(source: &Arc<SourceText>) -> Result<Captions, Vec<Diagnostic>> {
     } else {
         Err(parser.diagnostics)
     }
+}
+
+/// Whether the preprocessing replaces `c` by U+FFFD: NUL and the C0 controls that are not
+/// whitespace, and DELETE (see the module doc).
+fn is_replaced_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}')
+}
+
+/// The text with its control characters replaced by U+FFFD, or None if it has none.
+fn replace_controls(text: &str) -> Option<String> {
+    if !text.contains(is_replaced_control) {
+        return None;
+    }
+    let replaced = text
+        .chars()
+        .map(|c| {
+            if is_replaced_control(c) {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect();
+    Some(replaced)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -444,28 +506,58 @@ impl Line<'_> {
     }
 }
 
-/// Splits the text into lines at `\n`, dropping the `\r` of `\r\n`.
+/// Splits the text into lines, each without its line end (`\r\n`, `\r` or `\n`), numbered as
+/// [`SourceText`] numbers them.
 fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut start = 0;
-    text.split('\n')
+    let starts = line_starts(text);
+    starts
+        .iter()
         .enumerate()
-        .map(|(index, raw)| {
-            let line = Line {
+        .map(|(index, &start)| {
+            let end = starts.get(index + 1).copied().unwrap_or(text.len());
+            // Line starts follow an ASCII line end, so they are character boundaries; a line
+            // holds no `\r` or `\n` but those of its own end.
+            let raw = &text[start..end];
+            let raw = raw.strip_suffix('\n').unwrap_or(raw);
+            Line {
                 text: raw.strip_suffix('\r').unwrap_or(raw),
                 start,
                 number: index + 1,
-            };
-            start += raw.len() + 1;
-            line
+            }
         })
         .collect()
 }
 
-/// Splits lines into blocks separated by blank lines.
-fn blocks<'l, 'a>(lines: &'l [Line<'a>]) -> impl Iterator<Item = &'l [Line<'a>]> {
-    lines
-        .split(|line| line.is_blank())
-        .filter(|block| !block.is_empty())
+/// Splits lines into blocks separated by blank lines (see [`is_blank_identifier`] for the
+/// blank line that is not a separator).
+fn blocks<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<&'l [Line<'a>]> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() && !is_blank_identifier(lines, i) {
+            if start < i {
+                blocks.push(&lines[start..i]);
+            }
+            start = i + 1;
+        }
+    }
+    if start < lines.len() {
+        blocks.push(&lines[start..]);
+    }
+    blocks
+}
+
+/// Whether `lines[i]`, made of spaces or tabs, is a cue identifier: right after an empty line
+/// and right before a timing line. The specification's block collection ends a block only at
+/// an empty line and takes a block's first line as the identifier when the second is the
+/// timing line; elsewhere such a line is read as blank (see the module doc).
+fn is_blank_identifier(lines: &[Line], i: usize) -> bool {
+    let after_empty = i
+        .checked_sub(1)
+        .and_then(|before| lines.get(before))
+        .is_some_and(|line| line.text.is_empty());
+    let before_timing = lines.get(i + 1).is_some_and(Line::has_arrow);
+    lines.get(i).is_some_and(|line| !line.text.is_empty()) && after_empty && before_timing
 }
 
 /// The parts of a timing line, as ranges of the line's text.
@@ -547,11 +639,33 @@ struct Parser<'s> {
 impl Parser<'_> {
     fn file(&mut self) {
         let source = Arc::clone(self.source);
-        let lines = lines(&source.text);
+        let mut lines = lines(&source.text);
+        self.extra_byte_order_mark(&mut lines);
         let body = self.header(&lines);
         for block in blocks(body) {
             self.block(block);
         }
+    }
+
+    /// Reports byte-order marks left at the start (one was removed when the file was read),
+    /// then takes them off the first line so that the rest of the file is checked too.
+    fn extra_byte_order_mark(&mut self, lines: &mut [Line]) {
+        let Some(first) = lines.first_mut() else {
+            return;
+        };
+        let rest = first.text.trim_start_matches(BYTE_ORDER_MARK);
+        let marks = first.text.len() - rest.len();
+        if marks == 0 {
+            return;
+        }
+        let range = first.start..first.start + marks;
+        first.text = rest;
+        first.start += marks;
+        self.error(
+            "the file starts with an invisible character (a second byte-order mark, U+FEFF) before `WEBVTT`, so browsers ignore the whole file",
+            "the file was saved with its encoding mark twice: delete the invisible character at the very start of the first line (or retype the line WEBVTT), then save the file as UTF-8",
+            range,
+        );
     }
 
     /// Checks the `WEBVTT` line and skips the header block; returns the lines after it.
@@ -559,10 +673,8 @@ impl Parser<'_> {
         let Some(first) = lines.first() else {
             return lines;
         };
-        // The byte-order mark is normally removed when the file is read; tolerate it anyway.
         let is_signature = first
             .text
-            .trim_start_matches('\u{feff}')
             .strip_prefix("WEBVTT")
             .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
         let mut header_at = 0;
@@ -622,7 +734,9 @@ impl Parser<'_> {
         }
     }
 
-    /// A block that should be a cue: optional identifier, timing line, text.
+    /// A block that should be a cue: optional identifier, timing line, text; and the cues
+    /// that follow it without an empty line (a loop, not recursion, so that a file of
+    /// thousands of timing lines in a row cannot overflow the stack).
     fn cue_block(&mut self, block: &[Line]) {
         let Some(timing_at) = block.iter().position(Line::has_arrow) else {
             self.block_without_timing(block);
@@ -632,18 +746,24 @@ impl Parser<'_> {
             // Only the line right above the timing line can be the cue's identifier.
             self.unattached_text(&block[0]);
         }
-        let id = timing_at.checked_sub(1).map(|i| block[i]);
-        let rest = &block[timing_at + 1..];
-        let payload_len = rest.iter().position(Line::has_arrow).unwrap_or(rest.len());
-        self.cue(id, &block[timing_at], &rest[..payload_len]);
-        if let Some(next) = rest.get(payload_len) {
-            // Browsers start a new cue here, taking the line above as the previous cue's text.
-            self.error(
-                "this cue is not separated from the previous one by an empty line",
-                "leave an empty line between two cues",
-                next.range(),
-            );
-            self.cue_block(&rest[payload_len..]);
+        let mut id = timing_at.checked_sub(1).map(|i| block[i]);
+        let mut rest = &block[timing_at..];
+        while let Some((timing, after)) = rest.split_first() {
+            let payload_len = after
+                .iter()
+                .position(Line::has_arrow)
+                .unwrap_or(after.len());
+            self.cue(id.take(), timing, &after[..payload_len]);
+            rest = &after[payload_len..];
+            if let Some(next) = rest.first() {
+                // Browsers start a new cue here, taking the line above as the previous cue's
+                // text.
+                self.error(
+                    "this cue is not separated from the previous one by an empty line",
+                    "leave an empty line between two cues",
+                    next.range(),
+                );
+            }
         }
     }
 
@@ -760,6 +880,11 @@ impl Parser<'_> {
                 let help = if which == "start" && text.contains([' ', '\t']) {
                     // Typically `1 00:00:01.000 --> ...`: the identifier on the timing line.
                     "put the cue's identifier (if any) on its own line above the timing line, and only the times on the timing line".to_string()
+                } else if which == "start" && !text.starts_with(|c: char| c.is_ascii_digit()) {
+                    // Any line with `-->` is read as a timing line, an identifier too.
+                    format!(
+                        "a timing line starts with a time, e.g. {EXAMPLE_TIME}; if this line is the cue's identifier, it cannot contain `{ARROW}`: remove the arrow from it"
+                    )
                 } else {
                     error.help()
                 };
@@ -1173,7 +1298,6 @@ mod tests {
             "`WEBVTT`",
         );
         assert!(error.contains("remove the empty lines above it"), "{error}");
-        assert_eq!(parse_ok("\u{feff}WEBVTT\n").cues, vec![]);
         assert_one_error("webvtt\n\n00:01.000 --> 00:02.000\nHi\n", "1:1", "`WEBVTT`");
         // A file that starts with its first cue: only the missing line is wrong.
         assert_one_error("00:01.000 --> 00:02.000\nHi\n", "1:1", "`WEBVTT`");
@@ -1366,6 +1490,486 @@ mod tests {
                 "content/stories/a/captions.en.vtt:13:11",
             ],
             "{errors:#?}"
+        );
+    }
+
+    // --- Against the specification's parsing rules -----------------------------------------
+
+    /// Every cue the parser read, and every problem, even when there are problems (the public
+    /// [`parse`] gives no cues then). Control characters are not replaced here.
+    fn cues_and_errors(text: &str) -> (Vec<Cue>, Vec<String>) {
+        let source = source(text);
+        let mut parser = Parser {
+            source: &source,
+            cues: Vec::new(),
+            diagnostics: Vec::new(),
+            latest_start: None,
+        };
+        parser.file();
+        let errors = parser.diagnostics.iter().map(ToString::to_string).collect();
+        (parser.cues, errors)
+    }
+
+    #[test]
+    fn rejects_a_second_byte_order_mark() {
+        // `content::decode` removed the first mark; one still here is a second.
+        let text = "\u{feff}WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n";
+        let error = assert_one_error(text, "1:1", "second byte-order mark");
+        assert!(error.contains("save the file as UTF-8"), "{error}");
+        // Three marks: one error, at the same place.
+        assert_one_error(&format!("\u{feff}{text}"), "1:1", "byte-order mark");
+        // The rest of the file is still checked, lines and columns unchanged.
+        let errors = errors("\u{feff}WEBVTT\n\n00:01.000 --> 00:1.000\nHi\n");
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(errors[0].contains(":1:1: error: the file starts with an invisible character"));
+        assert!(errors[1].contains(":3:15: error: `00:1.000` is not a valid end time"));
+        // A mark that is not at the start is text like any other.
+        let captions = parse_ok("WEBVTT\n\n00:01.000 --> 00:02.000\n\u{feff}Hi\n");
+        assert_eq!(captions.cues[0].text, "\u{feff}Hi");
+        // A mark before a misspelt signature: both are reported.
+        let misspelt = super::tests::errors("\u{feff}WebVTT\n");
+        assert_eq!(misspelt.len(), 2, "{misspelt:#?}");
+        assert!(
+            misspelt[1].contains("in capital letters"),
+            "{}",
+            misspelt[1]
+        );
+    }
+
+    #[test]
+    fn accepts_cr_only_and_mixed_line_endings() {
+        // Old Mac files end lines with `\r` alone: the same cues, on the same lines.
+        let cr = VALID.replace('\n', "\r");
+        assert!(!cr.contains('\n'));
+        let captions = parse_ok(&cr);
+        assert_eq!(captions, parse_ok(VALID));
+        assert!(captions.cues.iter().all(|cue| !cue.text.contains('\r')));
+        // Mixed in one file, each line end counts once.
+        let mut mixed = String::new();
+        for (i, line) in VALID.split('\n').enumerate() {
+            mixed.push_str(line);
+            mixed.push_str(["\r", "\r\n", "\n"][i % 3]);
+        }
+        assert_eq!(parse_ok(&mixed), captions);
+        assert_eq!(parse_ok(&mixed).to_vtt(), parse_ok(VALID).to_vtt());
+    }
+
+    #[test]
+    fn cr_only_errors_point_at_the_right_place() {
+        let text = "WEBVTT\r\r00:01.000 --> 00:02.000\rHi\r\r00:03.000 --> 00:1.000\rBye\r";
+        assert_one_error(text, "6:15", "`00:1.000` is not a valid end time");
+        let text = "WEBVTT\r\n\r00:01.000 --> 00:02.000\nHi\r\n\rstray\n";
+        assert_one_error(text, "6:1", "not part of any cue");
+    }
+
+    #[test]
+    fn keeps_identifiers_verbatim() {
+        // An identifier is any line without `-->`: spaces, markup, arrows of other kinds and
+        // any script, kept as written and written back.
+        for id in [
+            " ",
+            "\t",
+            "  two spaces around  ",
+            "1",
+            "intro-1",
+            "->x",
+            "- > <- -- >",
+            "<b>&amp;</b>",
+            "مرحبا",
+            "NOTEBOOK",
+            "WEBVTT",
+            "00:01.000",
+        ] {
+            let text = format!("WEBVTT\n\n{id}\n00:01.000 --> 00:02.000\nHi\n");
+            let captions = parse_ok(&text);
+            assert_eq!(captions.cues.len(), 1, "{id:?}");
+            assert_eq!(captions.cues[0].id.as_deref(), Some(id), "{id:?}");
+            assert_eq!(captions.cues[0].text, "Hi", "{id:?}");
+            let written = captions.to_vtt();
+            assert!(
+                written.contains(&format!("\n\n{id}\n00:00:01.000 --> ")),
+                "{written:?}"
+            );
+            assert_eq!(parse_ok(&written).cues[0].id.as_deref(), Some(id), "{id:?}");
+        }
+        // A one-space identifier of a later cue, after CRLF line ends.
+        let text =
+            "WEBVTT\r\n\r\n00:01.000 --> 00:02.000\r\nA\r\n\r\n \r\n00:03.000 --> 00:04.000\r\nB";
+        let captions = parse_ok(text);
+        assert_eq!(captions.cues[0].id, None);
+        assert_eq!(captions.cues[1].id.as_deref(), Some(" "));
+        assert_eq!(captions.cues[1].line, 7);
+    }
+
+    #[test]
+    fn a_line_of_spaces_elsewhere_is_blank() {
+        // Not after an empty line: the line of spaces ends the cue above (the specification
+        // would make it a last line of that cue's text, invisible on screen).
+        let captions =
+            parse_ok("WEBVTT\n\n00:01.000 --> 00:02.000\nA\n \n00:03.000 --> 00:04.000\nB\n");
+        assert_eq!(captions.cues[0].text, "A");
+        assert_eq!(captions.cues[1].id, None);
+        // Two of them: the second is not after an empty line either.
+        let captions = parse_ok("WEBVTT\n\n \n \n00:01.000 --> 00:02.000\nA\n");
+        assert_eq!(captions.cues[0].id, None);
+        // Not before a timing line: blank, not stray text.
+        let captions = parse_ok("WEBVTT\n\n \n\n00:01.000 --> 00:02.000\nA\n\n\t\n");
+        assert_eq!(captions.cues.len(), 1);
+        // Right after the WEBVTT line (which is not empty): the header ends there.
+        let captions = parse_ok("WEBVTT\n \n00:01.000 --> 00:02.000\nA\n");
+        assert_eq!(captions.cues[0].id, None);
+    }
+
+    #[test]
+    fn an_arrow_makes_a_timing_line_not_an_identifier() {
+        // A line with `-->` is read as a timing line even above another one; browsers drop it
+        // and read the next line as the timing line of a cue without identifier.
+        let (cues, errors) = cues_and_errors("WEBVTT\n\nid --> x\n00:01.000 --> 00:02.000\nHi\n");
+        assert_eq!(cues.len(), 1, "{cues:#?}");
+        assert_eq!(cues[0].id, None);
+        assert_eq!(cues[0].line, 4);
+        assert_eq!(cues[0].text, "Hi");
+        assert!(
+            errors[0].contains(":3:1: error: `id` is not a valid start time"),
+            "{errors:#?}"
+        );
+        assert!(errors[0].contains("cannot contain `-->`"), "{}", errors[0]);
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains(":4:1: error: this cue is not separated"))
+        );
+    }
+
+    #[test]
+    fn reads_every_timing_form() {
+        let cue = |timing: &str| {
+            let captions = parse_ok(&format!("WEBVTT\n\n{timing}\nHi\n"));
+            let cue = &captions.cues[0];
+            (cue.start.0, cue.end.0, cue.settings.clone())
+        };
+        let none = String::new();
+        assert_eq!(cue("00:01.000 --> 00:02.000"), (1_000, 2_000, none.clone()));
+        assert_eq!(
+            cue("00:00:01.000 --> 00:00:02.000"),
+            (1_000, 2_000, none.clone())
+        );
+        // Minutes and seconds may mix with hours; hours may have one digit or many.
+        assert_eq!(
+            cue("59:59.999 --> 1:00:00.000"),
+            (3_599_999, 3_600_000, none.clone())
+        );
+        assert_eq!(
+            cue("00:01.000 --> 100:00:00.000"),
+            (1_000, 360_000_000, none.clone())
+        );
+        // Whitespace around the arrow: spaces, tabs, several, or none.
+        assert_eq!(
+            cue("00:01.000\t-->\t00:02.000"),
+            (1_000, 2_000, none.clone())
+        );
+        assert_eq!(
+            cue("00:01.000   -->  00:02.000"),
+            (1_000, 2_000, none.clone())
+        );
+        assert_eq!(cue("00:01.000-->00:02.000"), (1_000, 2_000, none.clone()));
+        // Whitespace before the start time is skipped, trailing whitespace is no setting.
+        assert_eq!(cue("  00:01.000 --> 00:02.000 \t"), (1_000, 2_000, none));
+        // What the specification refuses.
+        for bad in [
+            "00:01 --> 00:02.000",
+            "0:01.000 --> 00:02.000",
+            "00:01.0 --> 00:02.000",
+            "00:01.000 --> 00:60.000",
+            "00:01,000 --> 00:02,000",
+            "00:01.000 --> 00:02.000align:start",
+        ] {
+            assert!(
+                parse(&source(&format!("WEBVTT\n\n{bad}\nHi\n"))).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn keeps_the_settings_after_the_timing() {
+        let settings = |timing: &str| {
+            parse_ok(&format!("WEBVTT\n\n{timing}\nHi\n")).cues[0]
+                .settings
+                .clone()
+        };
+        assert_eq!(
+            settings("00:01.000 --> 00:02.000 align:start line:0"),
+            "align:start line:0"
+        );
+        assert_eq!(
+            settings("00:01.000 --> 00:02.000\tvertical:rl\tsize:50%  "),
+            "vertical:rl\tsize:50%"
+        );
+        assert_eq!(
+            settings("00:01.000 --> 00:02.000 position:10%,line-left region:fred"),
+            "position:10%,line-left region:fred"
+        );
+        // Written back after the times, and read back the same.
+        let captions = parse_ok("WEBVTT\n\n00:01.000-->00:02.000 line:-1\nHi\n");
+        assert!(
+            captions
+                .to_vtt()
+                .contains("00:00:01.000 --> 00:00:02.000 line:-1\n")
+        );
+        assert_eq!(parse_ok(&captions.to_vtt()).cues[0].settings, "line:-1");
+    }
+
+    #[test]
+    fn skips_note_blocks_of_every_form() {
+        let text = "WEBVTT\n\n\
+            NOTE\n\n\
+            NOTE\ttab then text\n\n\
+            NOTE this -- is > fine\nand so is this\n\n\
+            00:01.000 --> 00:02.000\nHi\n\n\
+            NOTE at the end";
+        let captions = parse_ok(text);
+        assert_eq!(captions.cues.len(), 1);
+        assert_eq!(captions.cues[0].text, "Hi");
+        // `NOTE` must stand alone or be followed by a space or tab.
+        let (_, errors) = cues_and_errors("WEBVTT\n\nNOTES\n");
+        assert!(errors[0].contains(":3:1: error: this text is not part of any cue"));
+    }
+
+    #[test]
+    fn skips_the_header_after_webvtt() {
+        let text = "WEBVTT Interview - Amal\nKind: captions\nLanguage: ar\n\n\
+            00:01.000 --> 00:02.000\nHi\n";
+        let captions = parse_ok(text);
+        assert_eq!(captions.cues.len(), 1);
+        assert_eq!(captions.cues[0].line, 5);
+        // The header is not published.
+        assert!(!captions.to_vtt().contains("Kind"));
+        assert_eq!(parse_ok("WEBVTT\tx\ny\n").cues, vec![]);
+        // The signature must be followed by a space, a tab or the line end.
+        assert_one_error("WEBVTT-x\n", "1:1", "does not start with `WEBVTT`");
+    }
+
+    #[test]
+    fn a_cue_needs_text() {
+        // The specification allows a cue without text; browsers show nothing for it, so an
+        // editor has forgotten something: an error, pointing at the timing line.
+        let (cues, errors) = cues_and_errors("WEBVTT\n\nid\n00:01.000 --> 00:02.000\n\n");
+        assert_eq!(cues.len(), 1);
+        assert_eq!(cues[0].text, "");
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert!(errors[0].contains(":4:1: error: this cue has no text"));
+    }
+
+    #[test]
+    fn replaces_nul_and_control_characters() {
+        let text =
+            "WEBVTT\n\nid\0\n00:01.000 --> 00:02.000\nA\0B\u{7}C\tD\u{c}E\u{1b}F\u{7f}G\u{b}H\n";
+        let cue = &parse_ok(text).cues[0];
+        assert_eq!(cue.id.as_deref(), Some("id\u{fffd}"));
+        assert_eq!(
+            cue.text,
+            "A\u{fffd}B\u{fffd}C\tD\u{c}E\u{fffd}F\u{fffd}G\u{fffd}H"
+        );
+        assert_eq!(
+            cue.plain_text(),
+            "A\u{fffd}B\u{fffd}C D E\u{fffd}F\u{fffd}G\u{fffd}H"
+        );
+        assert!(parse_ok(text).to_vtt().contains("A\u{fffd}B"));
+        for c in (0..=0x7f).filter_map(char::from_u32) {
+            let replaced = is_replaced_control(c);
+            let expected = c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r');
+            assert_eq!(replaced, expected, "{:?}", c);
+        }
+        // Each is one character replaced by one: columns stay those of the file.
+        let text = "WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n\n00:03.000 --> 00:04.000\n\0\n\n\0\u{1}x --> 00:1.000\nBye\n";
+        let errors = errors(text);
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(errors[0].contains(":9:1: error: `\u{fffd}\u{fffd}x` is not a valid start time"));
+        assert!(errors[1].contains(":9:9: error: `00:1.000` is not a valid end time"));
+    }
+
+    #[test]
+    fn a_long_run_of_timing_lines_does_not_overflow() {
+        // Each timing line not separated from the one above is a cue of its own: the parser
+        // must loop over them, not recurse.
+        let text = format!("WEBVTT\n\n{}", "00:01.000 --> 00:02.000\n".repeat(20_000));
+        let errors = errors(&text);
+        // No text for any cue, and none separated from the one before, but the first.
+        assert_eq!(errors.len(), 2 * 20_000 - 1);
+    }
+
+    /// A small deterministic generator (xorshift64*), so that the inputs are the same on
+    /// every run and a failure can be replayed.
+    struct Random(u64);
+
+    impl Random {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n.max(1) as u64) as usize
+        }
+    }
+
+    /// Pieces that WebVTT files and their mistakes are made of.
+    const PIECES: &[&str] = &[
+        "WEBVTT",
+        "WEBVTT\n\n",
+        "\n",
+        "\n",
+        "\n\n",
+        "\r",
+        "\r\n",
+        " ",
+        "\t",
+        "-->",
+        " --> ",
+        "->",
+        "--",
+        "00:01.000",
+        "00:00:02.500",
+        "59:59.999",
+        "1:00:00.000",
+        "00:1.000",
+        "00:75.000",
+        "99999999999999999999:00:00.000",
+        ":",
+        ".",
+        ",",
+        "5",
+        "NOTE",
+        "NOTE ",
+        "STYLE",
+        "REGION",
+        "\u{feff}",
+        "\0",
+        "\u{7}",
+        "\u{7f}",
+        "\u{b}",
+        "\u{c}",
+        "é",
+        "مرحبا",
+        "\u{10ffff}",
+        "<",
+        ">",
+        "<v Amal>",
+        "&",
+        "&amp;",
+        "&#x10FFFF;",
+        "&#",
+        "id",
+        "align:start",
+        "-",
+    ];
+
+    fn random_input(random: &mut Random) -> String {
+        if random.below(2) == 0 {
+            // Pieces strung together, most often after a valid signature.
+            let mut text = String::new();
+            if random.below(4) != 0 {
+                text.push_str("WEBVTT\n\n");
+            }
+            for _ in 0..random.below(60) {
+                text.push_str(PIECES[random.below(PIECES.len())]);
+            }
+            text
+        } else {
+            // A valid file, in one of its line endings, mutated a few times.
+            let mut chars: Vec<char> = match random.below(3) {
+                0 => VALID.chars().collect(),
+                1 => VALID.replace('\n', "\r").chars().collect(),
+                _ => VALID.replace('\n', "\r\n").chars().collect(),
+            };
+            for _ in 0..1 + random.below(6) {
+                let at = random.below(chars.len() + 1);
+                match random.below(3) {
+                    0 => {
+                        let piece = PIECES[random.below(PIECES.len())];
+                        chars.splice(at..at, piece.chars());
+                    }
+                    1 => {
+                        let end = (at + random.below(12)).min(chars.len());
+                        chars.drain(at..end);
+                    }
+                    _ => {
+                        let end = (at + random.below(40)).min(chars.len());
+                        let copy: Vec<char> = chars[at..end].to_vec();
+                        chars.splice(at..at, copy);
+                    }
+                }
+            }
+            chars.into_iter().collect()
+        }
+    }
+
+    #[test]
+    fn never_panics_and_always_locates_its_errors() {
+        let mut random = Random(0x7e57_1303);
+        let (mut valid, mut invalid) = (0, 0);
+        for _ in 0..3_000 {
+            let text = random_input(&mut random);
+            let file_lines = lines(&text);
+            match parse(&source(&text)) {
+                Ok(captions) => {
+                    valid += 1;
+                    // What is published reads back as the same cues.
+                    let written = captions.to_vtt();
+                    let reread = match parse(&source(&written)) {
+                        Ok(reread) => reread,
+                        Err(errors) => panic!("{text:?} wrote {written:?}: {errors:#?}"),
+                    };
+                    let without_lines = |c: &Captions| {
+                        c.cues
+                            .iter()
+                            .map(|cue| {
+                                let Cue {
+                                    id,
+                                    start,
+                                    end,
+                                    settings,
+                                    text,
+                                    line: _,
+                                } = cue.clone();
+                                (id, start, end, settings, text)
+                            })
+                            .collect::<Vec<_>>()
+                    };
+                    assert_eq!(without_lines(&reread), without_lines(&captions), "{text:?}");
+                    assert!(
+                        captions.cues.iter().all(|cue| cue.line <= file_lines.len()),
+                        "{text:?}"
+                    );
+                }
+                Err(errors) => {
+                    invalid += 1;
+                    assert!(!errors.is_empty(), "{text:?}");
+                    for error in &errors {
+                        let Some(location) = &error.location else {
+                            panic!("no location for {error} in {text:?}");
+                        };
+                        let line = location
+                            .line
+                            .checked_sub(1)
+                            .and_then(|i| file_lines.get(i))
+                            .unwrap_or_else(|| panic!("{error}: no such line in {text:?}"));
+                        assert!(
+                            (1..=line.text.chars().count() + 1).contains(&location.column),
+                            "{error}: no such column in {text:?}"
+                        );
+                        assert!(error.help.is_some(), "{error} has no help");
+                    }
+                }
+            }
+        }
+        // The generator reaches both kinds of files.
+        assert!(
+            valid > 100 && invalid > 100,
+            "{valid} valid, {invalid} invalid"
         );
     }
 
