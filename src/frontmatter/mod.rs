@@ -221,4 +221,109 @@ mod tests {
         let err = parse("---\ntitle: A\n").unwrap_err();
         assert!(err.to_string().contains("not closed"), "{err}");
     }
+
+    /// A small deterministic generator (xorshift), so that the property test is the same on
+    /// every run and needs no dependency.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n.max(1) as u64) as usize
+        }
+    }
+
+    #[test]
+    fn never_panics_and_every_problem_has_a_place() {
+        let good = "---\ntitle: \"A story\"\npseudonym: Narrator\nsummary: One line.\norigin: SY\njoined: 2014\ninterviewed: 2018-02-08\nthemes: [motivations, defection]\nvideo:\n  file: video.webm\n  poster: poster.jpg\n  duration: \"00:02:00\"\ncaptions: { en: captions.en.vtt, ar: captions.ar.vtt }\nsegments:\n  - { at: \"00:00:00\", title: \"Start\", themes: [motivations] }\n  - at: \"00:01:12\"\n    title: 'Out'\nstatement: >\n  Folded\n  text.\nwarnings: [violence]\nstatus: published\nprivate:\n  real_name: X\n---\nBody.\n";
+        let pieces = [
+            ":",
+            " ",
+            "\n",
+            "  ",
+            "-",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "\"",
+            "'",
+            "#",
+            "&a",
+            "*a",
+            "!!binary",
+            "!x",
+            "? ",
+            "|",
+            ">",
+            "---",
+            "...",
+            "\t",
+            "\u{202E}",
+            "\u{0}",
+            "é",
+            "ش",
+            "\r\n",
+            "\r",
+            "title",
+            "video",
+            "%YAML 1.2",
+            "@",
+            "`",
+            "~",
+            "null",
+            "0x1F",
+            "1e9",
+            "\\u",
+        ];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..3000 {
+            let mut text = good.to_string();
+            for _ in 0..1 + rng.below(4) {
+                let mut at = rng.below(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                match rng.below(3) {
+                    0 => text.insert_str(at, pieces[rng.below(pieces.len())]),
+                    1 => {
+                        let mut end = (at + rng.below(12)).min(text.len());
+                        while !text.is_char_boundary(end) {
+                            end -= 1;
+                        }
+                        text.replace_range(at..end, "");
+                    }
+                    _ => {
+                        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+                        let line = text[at..line_end].to_string();
+                        text.insert_str(line_end, &line);
+                    }
+                }
+            }
+            let source = SourceText::new("content/stories/x/index.md", text.as_str());
+            let Ok(split) = split(&source) else { continue };
+            if let Err(found) = read::<crate::model::StoryMeta>(&source, split.yaml) {
+                assert!(!found.is_empty(), "an error without a problem:\n{text}");
+                for problem in found {
+                    let location = problem.location.as_ref().unwrap_or_else(|| {
+                        panic!("no place for `{}` in:\n{text}", problem.message)
+                    });
+                    let lines = source.line_column(source.text.len()).0;
+                    assert!(
+                        (1..=lines).contains(&location.line) && location.column >= 1,
+                        "`{}` at {location} outside the file:\n{text}",
+                        problem.message
+                    );
+                    assert!(problem.help.is_some(), "no help for `{}`", problem.message);
+                }
+            }
+        }
+    }
 }
