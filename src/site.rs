@@ -418,7 +418,19 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
                 &content.story_files,
                 &mut problems,
             );
-            // A draft is checked, so that it is ready when it is published, but never built.
+            // A draft is checked, so that it is ready when it is published, but never built;
+            // what is wrong in it is a warning, so that a story begun with `testimony new`
+            // (whose video is not there yet) does not stop the rest of the site from building.
+            if draft {
+                for problem in &mut problems {
+                    problem.severity = crate::diagnostic::Severity::Warning;
+                    let help = problem.help.take().unwrap_or_default();
+                    problem.help = Some(format!(
+                        "{help}{}this page is a draft, so the build goes on; fix this before publishing it",
+                        if help.is_empty() { "" } else { ". " }
+                    ));
+                }
+            }
             (item.filter(|_| !draft), problems)
         })
         .collect();
