@@ -869,7 +869,7 @@ impl Renderer<'_> {
                         bytes: html.into_bytes(),
                     },
                     OutputFile {
-                        path: format!("{lang}/stories/{}/chapters.vtt", story.slug),
+                        path: Urls::chapters_path(lang, &story.slug),
                         bytes: chapters.into_bytes(),
                     },
                 ]);
@@ -1061,8 +1061,9 @@ impl Renderer<'_> {
         }
     }
 
+    /// The address of a file of a story, its name percent-encoded (see [`Urls::file`]).
     fn media_url(&self, story: &Story, name: &str) -> String {
-        self.site.urls.file(&format!("media/{}/{name}", story.slug))
+        self.site.urls.file(&Urls::media_path(&story.slug, name))
     }
 
     fn card(&self, story: &Story, lang: &str) -> Option<StoryCard> {
@@ -1180,12 +1181,8 @@ impl Renderer<'_> {
                 poster_url: card.poster_url.clone(),
                 duration_seconds: story.duration.whole_seconds(),
                 duration_display: story.duration.to_display(),
-                chapters_url: (!story.segments.is_empty()).then(|| {
-                    format!(
-                        "{}chapters.vtt",
-                        self.site.urls.page(lang, Route::Story(&story.slug))
-                    )
-                }),
+                chapters_url: (!story.segments.is_empty())
+                    .then(|| self.site.urls.file(&Urls::chapters_path(lang, &story.slug))),
             },
             Video::Youtube { id } => VideoContext {
                 kind: "youtube",
@@ -1301,7 +1298,7 @@ fn json_ld(
     }
     if let Video::File { name, .. } = &story.video {
         value["contentUrl"] =
-            serde_json::json!(urls.absolute(&urls.file(&format!("media/{}/{name}", story.slug))));
+            serde_json::json!(urls.absolute(&urls.file(&Urls::media_path(&story.slug, name))));
     }
     // Inside <script>, `<!--` and `</script` change how the HTML parser reads the block: write
     // `<`, `>` and `&` as JSON escapes, which mean the same to a JSON reader.
