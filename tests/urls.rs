@@ -1,13 +1,14 @@
-//! Addresses built from names chosen by editors: file names that need percent-encoding (a `#`
-//! or a space in a video's name must not break its link). Checked on the parsed HTML of the
-//! `basic` fixture.
+//! Addresses built from names and text chosen by editors: file names that need percent-encoding
+//! (a `#` or a space in a video's name must not break its link), and page text that must not
+//! reorder what is around it in `<title>` and `<meta content>` (bidirectional isolation).
+//! Checked on the parsed HTML of the `basic` fixture.
 
 mod common;
 
 use std::io::Cursor;
 use std::path::PathBuf;
 
-use common::Site;
+use common::{Page, Site, text_of};
 
 const STORY_ONE: &str = "content/stories/story-one/index.md";
 const STORY_DIR: &str = "content/stories/story-one";
@@ -163,4 +164,84 @@ fn json_ld_names_the_video_and_poster_by_encoded_absolute_addresses() {
         Some(page.attr("video", "poster").as_str())
     );
     file_of(&site, thumbnail);
+}
+
+/// The site's name as the page's header shows it, in the page's language.
+fn site_title(page: &Page) -> String {
+    page.text(".site-header .site-title")
+}
+
+#[test]
+fn an_arabic_title_is_isolated_in_the_title_and_description() {
+    let site = Site::fixture("basic");
+    let title = "لماذا غادرت";
+    let summary = "قصة متخيلة للاختبار.";
+    site.edit(
+        STORY_ONE,
+        "title: The first fixture story",
+        &format!("title: {title}"),
+    )
+    .edit(
+        STORY_ONE,
+        "summary: A fictional story used by the tests.",
+        &format!("summary: {summary}"),
+    );
+    site.build_ok();
+
+    let page = site.html("en/stories/story-one/index.html");
+    assert_eq!(
+        page.one("title").text().collect::<String>(),
+        format!("\u{2068}{title}\u{2069} · {}", site_title(&page))
+    );
+    assert_eq!(
+        page.attr("meta[name=description]", "content"),
+        format!("\u{2068}{summary}\u{2069}")
+    );
+    // The visible page is unchanged: its heading is isolated by its element and `dir`.
+    let h1 = page.one("h1");
+    assert_eq!(text_of(h1), title);
+    assert_eq!(h1.value().attr("dir"), Some("ltr"));
+    assert!(
+        !page.body_text().contains(['\u{2068}', '\u{2069}']),
+        "isolates leaked into the visible page: {}",
+        page.body_text()
+    );
+}
+
+#[test]
+fn an_english_title_on_an_arabic_page_is_isolated_too() {
+    // story-two has no Arabic translation: the Arabic page shows the English text.
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let page = site.html("ar/stories/story-two/index.html");
+    let site_name = site_title(&page);
+    assert_ne!(
+        site_name, "Fixture",
+        "the Arabic page has its own site title"
+    );
+    assert_eq!(
+        page.one("title").text().collect::<String>(),
+        format!("\u{2068}The second fixture story\u{2069} · {site_name}")
+    );
+    let description = page.attr("meta[name=description]", "content");
+    assert!(
+        description.starts_with('\u{2068}') && description.ends_with('\u{2069}'),
+        "{description:?}"
+    );
+    assert_eq!(
+        description.matches('\u{2068}').count(),
+        1,
+        "{description:?}"
+    );
+}
+
+#[test]
+fn a_page_titled_like_the_site_is_not_isolated() {
+    // The language chooser's title is the site's name alone: nothing to keep apart.
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let root = site.html("index.html");
+    let title = root.one("title").text().collect::<String>();
+    assert_eq!(title, root.text(".site-title"));
+    assert!(!title.contains('\u{2068}'), "{title:?}");
 }
