@@ -319,6 +319,7 @@ impl Templates {
         }
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.register_filter("isolate", isolate_filter);
         if let Err(err) =
             tera.add_raw_templates(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
@@ -326,6 +327,45 @@ impl Templates {
         }
         Ok(Templates { tera })
     }
+}
+
+/// The `isolate` filter of the templates: see [`isolate`].
+fn isolate_filter(
+    value: &tera::Value,
+    _: &HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = tera::try_get_value!("isolate", "value", String, value);
+    Ok(tera::Value::String(isolate(&text)))
+}
+
+/// Wraps a piece of user text in FIRST STRONG ISOLATE (U+2068) ... POP DIRECTIONAL ISOLATE
+/// (U+2069), for the places where HTML cannot isolate it with an element and `dir`: the
+/// `<title>` and `content` attributes of `<meta>`. Inside the isolate, the text takes the
+/// direction of its first strong letter and cannot reorder what is around it: an Arabic title
+/// next to ` · Testimony`, or a right-to-left override (U+202E) that would reverse the site's
+/// name, both stay inside (the closing PDI ends every embedding and override opened after the
+/// FSI). So that the text cannot close the isolate early with a PDI of its own, a PDI without an
+/// isolate opened before it in the text is dropped, and isolates the text leaves open are
+/// closed. Empty text stays empty.
+fn isolate(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    let mut out = String::with_capacity(text.len() + 6);
+    out.push('\u{2068}');
+    let mut open = 0usize;
+    for c in text.chars() {
+        match c {
+            // LRI, RLI, FSI
+            '\u{2066}' | '\u{2067}' | '\u{2068}' => open += 1,
+            '\u{2069}' if open == 0 => continue,
+            '\u{2069}' => open -= 1,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out.extend(std::iter::repeat_n('\u{2069}', open + 1));
+    out
 }
 
 /// Turns a Tera error, with its chain of causes (which hold the template's name, line and
@@ -869,7 +909,7 @@ impl Renderer<'_> {
                         bytes: html.into_bytes(),
                     },
                     OutputFile {
-                        path: format!("{lang}/stories/{}/chapters.vtt", story.slug),
+                        path: Urls::chapters_path(lang, &story.slug),
                         bytes: chapters.into_bytes(),
                     },
                 ]);
@@ -1061,8 +1101,9 @@ impl Renderer<'_> {
         }
     }
 
+    /// The address of a file of a story, its name percent-encoded (see [`Urls::file`]).
     fn media_url(&self, story: &Story, name: &str) -> String {
-        self.site.urls.file(&format!("media/{}/{name}", story.slug))
+        self.site.urls.file(&Urls::media_path(&story.slug, name))
     }
 
     fn card(&self, story: &Story, lang: &str) -> Option<StoryCard> {
@@ -1180,12 +1221,8 @@ impl Renderer<'_> {
                 poster_url: card.poster_url.clone(),
                 duration_seconds: story.duration.whole_seconds(),
                 duration_display: story.duration.to_display(),
-                chapters_url: (!story.segments.is_empty()).then(|| {
-                    format!(
-                        "{}chapters.vtt",
-                        self.site.urls.page(lang, Route::Story(&story.slug))
-                    )
-                }),
+                chapters_url: (!story.segments.is_empty())
+                    .then(|| self.site.urls.file(&Urls::chapters_path(lang, &story.slug))),
             },
             Video::Youtube { id } => VideoContext {
                 kind: "youtube",
@@ -1301,7 +1338,7 @@ fn json_ld(
     }
     if let Video::File { name, .. } = &story.video {
         value["contentUrl"] =
-            serde_json::json!(urls.absolute(&urls.file(&format!("media/{}/{name}", story.slug))));
+            serde_json::json!(urls.absolute(&urls.file(&Urls::media_path(&story.slug, name))));
     }
     // Inside <script>, `<!--` and `</script` change how the HTML parser reads the block: write
     // `<`, `>` and `&` as JSON escapes, which mean the same to a JSON reader.
@@ -1372,4 +1409,51 @@ fn xml_escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn isolate_wraps_text_in_first_strong_isolate() {
+        assert_eq!(isolate("قصة"), "\u{2068}قصة\u{2069}");
+        assert_eq!(isolate("Why I left"), "\u{2068}Why I left\u{2069}");
+        assert_eq!(isolate(""), "");
+    }
+
+    #[test]
+    fn isolate_keeps_an_override_inside() {
+        // The closing PDI ends the override, so nothing after the isolate is reversed.
+        assert_eq!(isolate("a\u{202e}b"), "\u{2068}a\u{202e}b\u{2069}");
+    }
+
+    #[test]
+    fn isolate_cannot_be_closed_early_by_the_text() {
+        // A stray PDI would close the FSI and let the override after it out.
+        assert_eq!(isolate("a\u{2069}\u{202e}b"), "\u{2068}a\u{202e}b\u{2069}");
+        // Isolates of the text's own are kept when balanced, closed when left open.
+        assert_eq!(
+            isolate("a\u{2067}b\u{2069}c"),
+            "\u{2068}a\u{2067}b\u{2069}c\u{2069}"
+        );
+        assert_eq!(isolate("a\u{2066}b"), "\u{2068}a\u{2066}b\u{2069}\u{2069}");
+    }
+
+    #[test]
+    fn the_isolate_filter_is_registered_and_escapes_after() {
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        tera.register_filter("isolate", isolate_filter);
+        tera.add_raw_template("t.html", "<title>{{ t | isolate }}</title>")
+            .unwrap();
+        let mut context = tera::Context::new();
+        context.insert("t", "<b>");
+        assert_eq!(
+            tera.render("t.html", &context).unwrap(),
+            "<title>\u{2068}&lt;b&gt;\u{2069}</title>"
+        );
+        context.insert("t", &3);
+        assert!(tera.render("t.html", &context).is_err());
+    }
 }

@@ -1,7 +1,36 @@
 //! Every address of the site comes from here, so that a site served from a sub-path
 //! (`base_url: https://example.org/testimony/`) has working links everywhere.
+//!
+//! Page addresses are made of slugs, theme ids and language codes, which are restricted to
+//! `a-z0-9-` and need no encoding. File addresses are made of file names chosen by editors and
+//! theme authors (`clip #1.webm`, `café.png`), so [`Urls::file`] percent-encodes each segment of
+//! the output path: the file keeps its real name on disk, and the address reaches it. Encoding
+//! in one place, rather than in each caller, is what keeps a new kind of file from shipping a
+//! broken link; a filter in the templates was rejected because the JSON-LD is written without
+//! them, and a theme could forget it.
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
+
+/// What is encoded in a segment of a file's address: everything but the unreserved characters
+/// of RFC 3986 (`A-Z a-z 0-9 - . _ ~`). Sub-delimiters such as `!` or `(` would be allowed in
+/// a path, but encoding them too costs nothing and means that no file name can be read as
+/// markup, a query (`?`), a fragment (`#`) or an escape of its own (`%`) anywhere the address is
+/// pasted.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A path of the output folder as an address path: each `/`-separated segment percent-encoded
+/// as UTF-8, the `/` between them kept.
+pub fn encode_path(path: &str) -> String {
+    path.split('/')
+        .map(|segment| utf8_percent_encode(segment, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
 
 /// A page of the site, independent of its language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -66,9 +95,15 @@ impl Urls {
         format!("{}{lang}/{}", self.base_path, route.path())
     }
 
-    /// The address of a file of the site from its root: `static/style.css` -> `/testimony/static/style.css`.
-    pub fn file(&self, path: &str) -> String {
-        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    /// The address of a file of the site from its path in the output folder, each segment
+    /// percent-encoded: `media/x/clip #1.webm` -> `/testimony/media/x/clip%20%231.webm`.
+    /// Every address of a file (media, captions, posters, chapters, assets) is made here.
+    pub fn file(&self, output_path: &str) -> String {
+        format!(
+            "{}{}",
+            self.base_path,
+            encode_path(output_path.trim_start_matches('/'))
+        )
     }
 
     /// A full address with scheme and host, for canonical links, the sitemap and structured data.
@@ -77,6 +112,17 @@ impl Urls {
             .strip_prefix(self.base_path.as_str())
             .unwrap_or(site_path.trim_start_matches('/'));
         format!("{}{rest}", self.base_url)
+    }
+
+    /// Where a file of a story is written in the output folder, under its real name:
+    /// `media/x/clip #1.webm`. Its address is [`Urls::file`] of this path.
+    pub fn media_path(slug: &str, name: &str) -> String {
+        format!("media/{slug}/{name}")
+    }
+
+    /// Where the chapters track of a story in a language is written: beside its page.
+    pub fn chapters_path(lang: &str, slug: &str) -> String {
+        format!("{lang}/{}chapters.vtt", Route::Story(slug).path())
     }
 
     /// Where a page is written in the output folder: `ar/stories/x/index.html`.
@@ -107,6 +153,7 @@ mod tests {
             "/testimony/en/stories/from/sy/"
         );
         assert_eq!(urls.file("static/a.css"), "/testimony/static/a.css");
+        assert_eq!(urls.file("/static/a.css"), "/testimony/static/a.css");
         assert_eq!(
             urls.absolute("/testimony/en/"),
             "https://example.org/testimony/en/"
@@ -114,6 +161,37 @@ mod tests {
         assert_eq!(
             Urls::output_path("fr", Route::Themes),
             "fr/themes/index.html"
+        );
+        assert_eq!(Urls::chapters_path("ar", "x"), "ar/stories/x/chapters.vtt");
+        assert_eq!(
+            urls.file(&Urls::chapters_path("ar", "x")),
+            "/testimony/ar/stories/x/chapters.vtt"
+        );
+    }
+
+    #[test]
+    fn file_addresses_encode_each_segment_and_keep_the_slashes() {
+        let urls = Urls::new("https://example.org/testimony/");
+        assert_eq!(
+            urls.file("media/story-one/clip #1 é.webm"),
+            "/testimony/media/story-one/clip%20%231%20%C3%A9.webm"
+        );
+        assert_eq!(
+            urls.file("static/fonts/a?b%c.woff2"),
+            "/testimony/static/fonts/a%3Fb%25c.woff2"
+        );
+        // Quotes, angle brackets and a backslash cannot end an attribute or open a tag.
+        assert_eq!(encode_path(r#"a"b'c<d>e\f"#), "a%22b%27c%3Cd%3Ee%5Cf");
+        // Arabic, as UTF-8 bytes.
+        assert_eq!(encode_path("ملصق.png"), "%D9%85%D9%84%D8%B5%D9%82.png");
+        // Unreserved characters are kept, so ordinary names do not change.
+        assert_eq!(
+            encode_path("media/a-b_c~d/captions.en.vtt"),
+            "media/a-b_c~d/captions.en.vtt"
+        );
+        assert_eq!(
+            urls.absolute(&urls.file("media/x/a b.mp4")),
+            "https://example.org/testimony/media/x/a%20b.mp4"
         );
     }
 }

@@ -324,12 +324,12 @@ fn pages_have_titles_and_the_navigation_of_their_language() {
     let site = built();
     let home = site.html("en/index.html");
     assert!(
-        home.text("title").starts_with("Fixture home"),
+        home.text("title").starts_with("\u{2068}Fixture home"),
         "{}",
         home.text("title")
     );
     let about = site.html("en/about/index.html");
-    assert!(about.text("title").starts_with("About the fixture"));
+    assert!(about.text("title").starts_with("\u{2068}About the fixture"));
     assert_eq!(about.text("main h1"), "About the fixture");
     // Markdown headings sit below the page's own h1.
     assert_eq!(about.select("main h1").len(), 1);
