@@ -39,8 +39,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Build, serve the site on this computer, and rebuild when a source changes.
+    /// Build into a temporary folder, serve it on this computer, and rebuild when a source
+    /// changes. public/ is not touched.
     Serve {
+        /// The port to listen on, on 127.0.0.1 only; 0 picks a free one.
         #[arg(long, default_value_t = 1111)]
         port: u16,
     },

@@ -1,107 +1,900 @@
-//! `testimony serve`: builds the site, serves it on this computer, and rebuilds when a source
-//! changes. A failed rebuild prints its errors and keeps serving the last good build.
+//! `testimony serve`: builds the site into a temporary folder of its own, serves that folder on
+//! 127.0.0.1, and rebuilds when a source changes. A failed rebuild prints its errors and keeps
+//! serving the last good build.
+//!
+//! Three decisions, each with the alternative rejected:
+//! - **The output is a temporary folder, never `public/`.** A preview is built with a
+//!   `http://127.0.0.1:PORT/` base URL; written into `public/`, it replaced the build an editor
+//!   was about to publish. The folder is removed when serve returns, on Ctrl-C and on SIGTERM
+//!   (the `ctrlc` handler waits for a build under way, which would otherwise make its staging
+//!   folder again). Only a SIGKILL leaves it behind, in the system's temporary folder.
+//! - **A request reaches only a file inside the served folder.** The path is percent-decoded
+//!   whole before anything is checked (checking `..` before decoding let `%2e%2e` through), every
+//!   segment must then be a plain name (no `.`, `..`, backslash, colon, NUL or empty segment),
+//!   and the file found is canonicalized and must lie inside the canonicalized served folder, so
+//!   that a symlink in the output cannot lead out either.
+//! - **Only source changes rebuild.** notify reports the build's own reads of the sources as
+//!   access events; rebuilding on them rebuilt twice a second forever. Reads, paths outside
+//!   `content/`, `locales/`, `themes/` and `site.yaml`, hidden files (editors' swap files, which
+//!   the build skips too) and the output are ignored, and a burst of saves gives one rebuild.
 
-use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::time::Duration;
+use std::collections::BTreeSet;
+use std::ffi::OsStr;
+use std::fs::File;
+use std::io::{Cursor, IsTerminal, Read, Seek, SeekFrom};
+use std::net::TcpListener;
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
-use notify::{RecursiveMode, Watcher};
+use notify::event::{MetadataKind, ModifyKind};
+use notify::{EventKind, RecursiveMode, Watcher};
+use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use crate::build::{self, BuildOptions};
+use crate::config::CONFIG_FILE;
 
-/// Serves `public/` on 127.0.0.1:`port` until interrupted.
-pub fn serve(root: &Path, port: u16) -> Result<(), String> {
-    let options = BuildOptions {
-        root: root.to_path_buf(),
-        out: None,
-        base_url: Some(format!("http://127.0.0.1:{port}/")),
-    };
-    rebuild(&options);
-    let out = options.out_dir();
+/// The folders of a site whose files are sources (with `site.yaml`).
+const SOURCE_DIRS: [&str; 3] = ["content", "locales", "themes"];
+/// How long the sources must stay quiet after a change before the rebuild starts: an editor's
+/// save is several events (write, rename, attributes) within a few milliseconds.
+const SETTLE: Duration = Duration::from_millis(150);
+/// A rebuild starts at the latest this long after the first change, even if changes go on.
+const LONGEST_WAIT: Duration = Duration::from_secs(2);
+/// Requests answered at once: a video being streamed does not hold up the pages.
+const WORKERS: usize = 4;
 
-    let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
-            let _ = tx.send(event.paths);
-        }
-    })
-    .map_err(|e| format!("cannot watch the sources: {e}"))?;
-    for dir in ["content", "locales", "themes"] {
-        let path = root.join(dir);
-        if path.exists() {
-            watcher
-                .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
-        }
+/// Why serve could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(
+        "cannot listen on 127.0.0.1:{port}: {source}; another program may be using this port: choose another with --port, or --port 0 for any free one"
+    )]
+    Listen {
+        port: u16,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    #[error("cannot find the site's folder {}: {source}", path.display())]
+    Root {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "cannot create a temporary folder to build into: {source}; check that the system's temporary folder exists and is writable"
+    )]
+    TempFolder {
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot watch {} for changes: {source}", path.display())]
+    Watch {
+        path: PathBuf,
+        #[source]
+        source: notify::Error,
+    },
+    #[error("cannot catch Ctrl-C, so the temporary folder could not be removed on exit: {source}")]
+    Signal {
+        #[source]
+        source: ctrlc::Error,
+    },
+}
+
+/// Builds the site into a temporary folder and serves it on 127.0.0.1:`port` (0: any free
+/// port) until interrupted, rebuilding when a source changes.
+pub fn serve(root: &Path, port: u16) -> Result<(), ServeError> {
+    let root = root.canonicalize().map_err(|source| ServeError::Root {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    // Bind first, so that the base URL of the build names the port really listened on.
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|source| ServeError::Listen {
+        port,
+        source: source.into(),
+    })?;
+    let port = listener
+        .local_addr()
+        .map_err(|source| ServeError::Listen {
+            port,
+            source: source.into(),
+        })?
+        .port();
+
+    let temp = tempfile::Builder::new()
+        .prefix("testimony-serve-")
+        .tempdir()
+        .map_err(|source| ServeError::TempFolder { source })?;
+    // Canonical, so that the check that a file lies inside compares like with like (the
+    // system's temporary folder may itself be reached through a symlink).
+    let temp_dir = temp
+        .path()
+        .canonicalize()
+        .map_err(|source| ServeError::TempFolder { source })?;
+    // The output is a folder inside the temporary one: the build's staging folder, made beside
+    // the output, is then inside it too and goes with it.
+    let served = temp_dir.join("site");
+    let mut options = BuildOptions::new(&root);
+    options.out = Some(served.clone());
+    options.base_url = Some(format!("http://127.0.0.1:{port}/"));
+
+    let building = Arc::new(Mutex::new(()));
+    remove_on_stop(temp_dir.clone(), Arc::clone(&building))?;
+
+    // Watch before the first build, so that a save during it is not missed.
+    let (changes, changed) = mpsc::channel();
+    let _watcher = watch(&root, &temp_dir, changes)?;
+    println!(
+        "building into {} (a temporary folder, removed when serve stops; public/ is not touched)",
+        served.display()
+    );
+    rebuild(&options, &building, None);
+    {
+        let root = root.clone();
+        let building = Arc::clone(&building);
+        std::thread::spawn(move || rebuild_on_change(&changed, &root, &options, &building));
     }
-    let config = root.join(crate::config::CONFIG_FILE);
-    let _ = watcher.watch(&config, RecursiveMode::NonRecursive);
-    let rebuild_options = options.clone();
-    std::thread::spawn(move || {
-        while rx.recv().is_ok() {
-            // Let a burst of saves settle, then rebuild once.
-            while rx.recv_timeout(Duration::from_millis(200)).is_ok() {}
-            rebuild(&rebuild_options);
-        }
-    });
 
-    let server = tiny_http::Server::http(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let server = tiny_http::Server::from_listener(listener, None)
+        .map_err(|source| ServeError::Listen { port, source })?;
     println!("serving http://127.0.0.1:{port}/ (Ctrl-C to stop)");
-    for request in server.incoming_requests() {
-        let response = respond(&out, request.url());
-        let _ = request.respond(response);
+    let server = Arc::new(server);
+    for _ in 1..WORKERS {
+        let server = Arc::clone(&server);
+        let served = served.clone();
+        std::thread::spawn(move || answer_all(&server, &served));
     }
+    answer_all(&server, &served);
+    // `temp` is dropped here, which removes the folder.
     Ok(())
 }
 
-fn rebuild(options: &BuildOptions) {
-    match build::build(options) {
-        Ok((summary, warnings)) => {
-            if !warnings.is_empty() {
-                eprint!("{}", warnings.render(false));
+/// On Ctrl-C (and SIGTERM, SIGHUP): removes the temporary folder and exits.
+fn remove_on_stop(temp_dir: PathBuf, building: Arc<Mutex<()>>) -> Result<(), ServeError> {
+    ctrlc::set_handler(move || {
+        // A build under way would make its staging folder again after the removal: wait for it.
+        let _guard = building.lock().unwrap_or_else(PoisonError::into_inner);
+        let _ = std::fs::remove_dir_all(&temp_dir);
+        eprintln!("stopped; removed {}", temp_dir.display());
+        std::process::exit(0);
+    })
+    .map_err(|source| ServeError::Signal { source })
+}
+
+/// Watches the sources; each changed source file is sent on `changes`.
+fn watch(
+    root: &Path,
+    output: &Path,
+    changes: Sender<PathBuf>,
+) -> Result<notify::RecommendedWatcher, ServeError> {
+    let (site, output_dir) = (root.to_path_buf(), output.to_path_buf());
+    let mut watcher =
+        notify::recommended_watcher(move |event: notify::Result<notify::Event>| match event {
+            Ok(event) => {
+                for path in source_changes(&event, &site, &output_dir) {
+                    let _ = changes.send(path);
+                }
             }
-            println!("{summary}");
+            Err(err) => eprintln!("warning: watching the sources for changes: {err}"),
+        })
+        .map_err(|source| ServeError::Watch {
+            path: root.to_path_buf(),
+            source,
+        })?;
+    // site.yaml is watched through its folder: an editor that saves by writing a new file and
+    // renaming it over the old one would end a watch on the file itself.
+    let mut watches = vec![(root.to_path_buf(), RecursiveMode::NonRecursive)];
+    for dir in SOURCE_DIRS {
+        let path = root.join(dir);
+        if path.is_dir() {
+            watches.push((path, RecursiveMode::Recursive));
         }
-        Err(problems) => eprint!("{}", problems.render(false)),
+    }
+    for (path, mode) in watches {
+        watcher
+            .watch(&path, mode)
+            .map_err(|source| ServeError::Watch { path, source })?;
+    }
+    Ok(watcher)
+}
+
+/// The source files that `event` says were changed: none for a read.
+fn source_changes(event: &notify::Event, root: &Path, output: &Path) -> Vec<PathBuf> {
+    let read_only = matches!(
+        event.kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))
+    );
+    if read_only {
+        return Vec::new();
+    }
+    event
+        .paths
+        .iter()
+        .filter(|path| is_source(path, root, output))
+        .cloned()
+        .collect()
+}
+
+/// Whether `path` is one of the site's sources: `site.yaml`, or a file under `content/`,
+/// `locales/` or `themes/` that is not hidden (the build skips hidden files).
+fn is_source(path: &Path, root: &Path, output: &Path) -> bool {
+    if path.starts_with(output) {
+        return false;
+    }
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let hidden = rel
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    !hidden && (rel == Path::new(CONFIG_FILE) || SOURCE_DIRS.iter().any(|d| rel.starts_with(d)))
+}
+
+/// Waits for changes and rebuilds once per burst of them, until the watcher is gone.
+fn rebuild_on_change(
+    changed: &Receiver<PathBuf>,
+    root: &Path,
+    options: &BuildOptions,
+    building: &Mutex<()>,
+) {
+    while let Ok(first) = changed.recv() {
+        let started = Instant::now();
+        let mut paths = BTreeSet::from([first]);
+        while started.elapsed() < LONGEST_WAIT {
+            match changed.recv_timeout(SETTLE) {
+                Ok(path) => {
+                    paths.insert(path);
+                }
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        rebuild(options, building, Some(&describe_changes(&paths, root)));
     }
 }
 
-fn respond(out: &Path, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let path = url.split(['?', '#']).next().unwrap_or("/");
-    let mut file: PathBuf = out.to_path_buf();
-    for part in path.split('/').filter(|p| !p.is_empty()) {
-        if part == ".." {
-            return tiny_http::Response::from_string("not found").with_status_code(404);
+/// `content/about.md changed`, or `content/about.md and 2 other files changed`.
+fn describe_changes(paths: &BTreeSet<PathBuf>, root: &Path) -> String {
+    let Some(first) = paths.iter().next() else {
+        return "a source changed".into();
+    };
+    let name = first
+        .strip_prefix(root)
+        .unwrap_or(first)
+        .to_string_lossy()
+        .replace('\\', "/");
+    match paths.len() {
+        1 => format!("{name} changed"),
+        2 => format!("{name} and 1 other file changed"),
+        n => format!("{name} and {} other files changed", n - 1),
+    }
+}
+
+/// Builds once and prints one line on stdout: the summary, or that the build failed (its
+/// diagnostics go to stderr). `cause` says what changed, for a rebuild.
+fn rebuild(options: &BuildOptions, building: &Mutex<()>, cause: Option<&str>) {
+    let _guard = building.lock().unwrap_or_else(PoisonError::into_inner);
+    let color = std::io::stderr().is_terminal();
+    let prefix = cause.map(|c| format!("{c}: ")).unwrap_or_default();
+    match build::build(options) {
+        Ok((summary, warnings)) => {
+            if !warnings.is_empty() {
+                eprint!("{}", warnings.render(color));
+            }
+            println!("{prefix}{summary}");
         }
-        file.push(
-            percent_encoding::percent_decode_str(part)
-                .decode_utf8_lossy()
-                .as_ref(),
+        Err(problems) => {
+            eprint!("{}", problems.render(color));
+            let serving = if cause.is_some() {
+                "still serving the last good build"
+            } else {
+                "nothing to serve yet: fix the errors and save, serve rebuilds on every change"
+            };
+            println!(
+                "{prefix}build failed: {} error(s), {} warning(s); {serving}",
+                problems.error_count(),
+                problems.warning_count()
+            );
+        }
+    }
+}
+
+/// Answers requests until the server stops.
+fn answer_all(server: &tiny_http::Server, served: &Path) {
+    for request in server.incoming_requests() {
+        answer(request, served);
+    }
+}
+
+type Reply = Response<Box<dyn Read + Send>>;
+
+fn answer(request: Request, served: &Path) {
+    let range = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Range"))
+        .map(|h| h.value.as_str().to_owned());
+    let response = reply(request.method(), request.url(), range.as_deref(), served);
+    // The browser may have gone away meanwhile: nothing to do about it.
+    let _ = request.respond(response);
+}
+
+fn reply(method: &Method, target: &str, range: Option<&str>, served: &Path) -> Reply {
+    if !matches!(method, Method::Get | Method::Head) {
+        return plain(405, "only GET and HEAD are answered here")
+            .with_header(header("Allow", "GET, HEAD"));
+    }
+    match resolve(served, target) {
+        Ok(Found::File(path)) => {
+            file_reply(&path, range).unwrap_or_else(|_| plain(404, "not found"))
+        }
+        Ok(Found::Folder(location)) => match Header::from_bytes("Location", location.as_bytes()) {
+            Ok(location) => {
+                plain(301, "moved: the address of a folder ends with /").with_header(location)
+            }
+            Err(()) => plain(400, "the path cannot be redirected"),
+        },
+        Err(Refusal::BadRequest(why)) => plain(400, why),
+        Err(Refusal::NotFound) => plain(404, "not found"),
+    }
+}
+
+/// A header whose name and value are fixed in this file.
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name, value).expect("a fixed header is valid")
+}
+
+/// A short plain-text answer (an error, a redirect).
+fn plain(status: u16, text: &str) -> Reply {
+    let body = format!("{text}\n").into_bytes();
+    let length = body.len();
+    Response::new(
+        StatusCode(status),
+        vec![
+            header("Content-Type", "text/plain; charset=utf-8"),
+            header("X-Content-Type-Options", "nosniff"),
+        ],
+        Box::new(Cursor::new(body)),
+        Some(length),
+        None,
+    )
+}
+
+/// A file, whole or the part a `Range` header asks for, streamed from disk (videos weigh
+/// gigabytes).
+fn file_reply(path: &Path, range: Option<&str>) -> std::io::Result<Reply> {
+    let mut file = File::open(path)?;
+    let length = file.metadata()?.len();
+    let mut headers = vec![
+        header("Content-Type", &content_type(path)),
+        header("X-Content-Type-Options", "nosniff"),
+        header("Accept-Ranges", "bytes"),
+        // A preview changes at every save: the browser must ask again.
+        header("Cache-Control", "no-cache"),
+    ];
+    let (status, count) = match range.map(|r| byte_range(r, length)) {
+        None | Some(ByteRange::Whole) => (200, length),
+        Some(ByteRange::Part { start, end }) => {
+            file.seek(SeekFrom::Start(start))?;
+            headers.push(header(
+                "Content-Range",
+                &format!("bytes {start}-{end}/{length}"),
+            ));
+            (206, end - start + 1)
+        }
+        Some(ByteRange::Unsatisfiable) => {
+            return Ok(plain(416, "the range asked for is not in the file")
+                .with_header(header("Content-Range", &format!("bytes */{length}"))));
+        }
+    };
+    let body: Box<dyn Read + Send> = Box::new(file.take(count));
+    Ok(Response::new(
+        StatusCode(status),
+        headers,
+        body,
+        usize::try_from(count).ok(),
+        None,
+    )
+    // Content-Length even for large files (tiny_http would send them chunked): a video player
+    // needs the length to seek.
+    .with_chunked_threshold(usize::MAX))
+}
+
+/// The `Content-Type` of a file, from its extension; text types say they are UTF-8 (every
+/// text the build writes is).
+fn content_type(path: &Path) -> String {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    if mime.type_() == mime_guess::mime::TEXT || mime.essence_str() == "application/javascript" {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_owned()
+    }
+}
+
+/// What a `Range` header asks of a file of a given length.
+#[derive(Debug, PartialEq, Eq)]
+enum ByteRange {
+    /// No usable range (malformed, another unit, several ranges): the whole file, as HTTP
+    /// allows.
+    Whole,
+    /// Bytes `start..=end`, within the file.
+    Part { start: u64, end: u64 },
+    /// A well-formed range wholly past the end of the file.
+    Unsatisfiable,
+}
+
+/// Reads `bytes=a-b`, `bytes=a-` and `bytes=-n`.
+fn byte_range(header: &str, length: u64) -> ByteRange {
+    let Some(spec) = header.trim().strip_prefix("bytes=") else {
+        return ByteRange::Whole;
+    };
+    let Some((first, last)) = spec.trim().split_once('-') else {
+        return ByteRange::Whole;
+    };
+    if last.contains(',') {
+        return ByteRange::Whole;
+    }
+    let (first, last) = (first.trim(), last.trim());
+    match (first.is_empty(), digits(first), digits(last)) {
+        // bytes=-n: the last n bytes.
+        (true, _, Some(n)) => {
+            if n == 0 || length == 0 {
+                ByteRange::Unsatisfiable
+            } else {
+                ByteRange::Part {
+                    start: length - n.min(length),
+                    end: length - 1,
+                }
+            }
+        }
+        (false, Some(start), end) if end.is_some() || last.is_empty() => {
+            if end.is_some_and(|end| end < start) {
+                ByteRange::Whole
+            } else if start >= length {
+                ByteRange::Unsatisfiable
+            } else {
+                ByteRange::Part {
+                    start,
+                    end: end.map_or(length - 1, |end| end.min(length - 1)),
+                }
+            }
+        }
+        _ => ByteRange::Whole,
+    }
+}
+
+/// A number written with ASCII digits only (`"+5".parse()` would be accepted otherwise).
+fn digits(text: &str) -> Option<u64> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// What a request target leads to inside the served folder.
+#[derive(Debug, PartialEq, Eq)]
+enum Found {
+    /// A file inside the served folder (its canonical path).
+    File(PathBuf),
+    /// A folder asked for without the final `/`: the address to redirect to.
+    Folder(String),
+}
+
+/// Why a request is not answered with a file.
+#[derive(Debug, PartialEq, Eq)]
+enum Refusal {
+    /// 400, with what is wrong.
+    BadRequest(&'static str),
+    /// 404: nothing there, or something outside the served folder (not told apart, so that a
+    /// request cannot probe what exists outside).
+    NotFound,
+}
+
+/// A request path, decoded and checked.
+#[derive(Debug, PartialEq, Eq)]
+struct RequestPath {
+    /// The path as it was sent (still percent-encoded), without the query.
+    raw: String,
+    /// The query with its `?`, or empty.
+    query: String,
+    /// The decoded segments, each a plain file or folder name.
+    segments: Vec<String>,
+    /// Whether the path ends with `/`.
+    folder: bool,
+}
+
+/// Decodes the path of a request target whole, then checks each segment.
+fn parse_target(target: &str) -> Result<RequestPath, Refusal> {
+    let end = target.find(['?', '#']).unwrap_or(target.len());
+    let (raw, query) = target.split_at(end);
+    // The absolute form (`http://host/...`) and `*` are for proxies: a browser asks its server
+    // for a path.
+    if !raw.starts_with('/') {
+        return Err(Refusal::BadRequest(
+            "the request must ask for a path that starts with /",
+        ));
+    }
+    let decoded = percent_decode(raw)?;
+    let names: Vec<&str> = decoded[1..].split('/').collect();
+    let folder = names.last().is_some_and(|last| last.is_empty());
+    let names = if folder {
+        &names[..names.len() - 1]
+    } else {
+        &names[..]
+    };
+    let mut segments = Vec::with_capacity(names.len());
+    for name in names {
+        check_segment(name)?;
+        segments.push((*name).to_owned());
+    }
+    Ok(RequestPath {
+        raw: raw.to_owned(),
+        query: query.split('#').next().unwrap_or("").to_owned(),
+        segments,
+        folder,
+    })
+}
+
+/// Percent-decodes a whole path (`%2f` included); a `%` not followed by two hex digits, or
+/// bytes that are not UTF-8, are refused. Decoded once: `%252e` stays the text `%2e`.
+fn percent_decode(raw: &str) -> Result<String, Refusal> {
+    let bytes = raw.as_bytes();
+    let well_formed = bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !well_formed {
+        return Err(Refusal::BadRequest(
+            "the path has a % that is not followed by two hexadecimal digits",
+        ));
+    }
+    percent_encoding::percent_decode(bytes)
+        .decode_utf8()
+        .map(|text| text.into_owned())
+        .map_err(|_| Refusal::BadRequest("the path is not valid UTF-8 once decoded"))
+}
+
+/// A segment must be a plain name: never `.` or `..`, nothing a file system reads as a
+/// separator, a drive or a root, and no control character (NUL included).
+fn check_segment(name: &str) -> Result<(), Refusal> {
+    if name.is_empty() {
+        return Err(Refusal::BadRequest("the path has an empty segment (//)"));
+    }
+    if name == "." || name == ".." {
+        return Err(Refusal::BadRequest(
+            "the path may not contain . or .. segments",
+        ));
+    }
+    if name
+        .chars()
+        .any(|c| c == '\\' || c == ':' || c.is_control())
+    {
+        return Err(Refusal::BadRequest(
+            "the path may not contain a backslash, a colon or a control character",
+        ));
+    }
+    let mut components = Path::new(name).components();
+    match (components.next(), components.next()) {
+        (Some(Component::Normal(n)), None) if n == OsStr::new(name) => Ok(()),
+        _ => Err(Refusal::BadRequest(
+            "the path has a segment that is not a name",
+        )),
+    }
+}
+
+/// Finds the file a request target asks for in `served`. A folder gives its `index.html`.
+fn resolve(served: &Path, target: &str) -> Result<Found, Refusal> {
+    let request = parse_target(target)?;
+    // Canonicalized at each request: a rebuild swaps the folder (and it is briefly absent).
+    let served = served.canonicalize().map_err(|_| Refusal::NotFound)?;
+    let mut path = served.clone();
+    path.extend(&request.segments);
+    let found = inside(&served, &path)?;
+    if found.is_dir() {
+        if !request.folder {
+            return Ok(Found::Folder(format!("{}/{}", request.raw, request.query)));
+        }
+        let index = inside(&served, &found.join("index.html"))?;
+        return if index.is_file() {
+            Ok(Found::File(index))
+        } else {
+            Err(Refusal::NotFound)
+        };
+    }
+    if request.folder || !found.is_file() {
+        return Err(Refusal::NotFound);
+    }
+    Ok(Found::File(found))
+}
+
+/// `path` with every symlink resolved, if it exists and lies inside `served` (canonical).
+fn inside(served: &Path, path: &Path) -> Result<PathBuf, Refusal> {
+    let real = path.canonicalize().map_err(|_| Refusal::NotFound)?;
+    if real.starts_with(served) {
+        Ok(real)
+    } else {
+        Err(Refusal::NotFound)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bad(target: &str) -> bool {
+        matches!(parse_target(target), Err(Refusal::BadRequest(_)))
+    }
+
+    #[test]
+    fn decodes_the_whole_path_before_checking_segments() {
+        for target in [
+            "/..",
+            "/../",
+            "/%2e%2e/",
+            "/%2E%2E/x",
+            "/.%2e/x",
+            "/%2e./x",
+            "/en/..%2f..%2fsite.yaml",
+            "/%2e%2e%2fsite.yaml",
+            "/./en/",
+            "/en/%2e/",
+            "/a%2f%2e%2e%2fb",
+        ] {
+            assert!(bad(target), "{target} was not refused");
+        }
+    }
+
+    #[test]
+    fn refuses_backslashes_nul_drives_and_empty_segments() {
+        for target in [
+            "/..%5csite.yaml",
+            "/%5c..%5c",
+            "/a\\b",
+            "/%00",
+            "/index.html%00.css",
+            "/C:/Windows",
+            "/c%3a/x",
+            "//etc/hostname",
+            "/en//about/",
+            "/%2fetc/hostname",
+            "/%0a",
+        ] {
+            assert!(bad(target), "{target} was not refused");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_path_or_not_utf8() {
+        for target in [
+            "http://127.0.0.1/../",
+            "*",
+            "",
+            "en/",
+            "/%ff",
+            "/%c0%ae%c0%ae/",
+            "/%",
+            "/%2",
+            "/%zz",
+        ] {
+            assert!(bad(target), "{target} was not refused");
+        }
+    }
+
+    #[test]
+    fn decodes_once_so_double_encoding_stays_literal() {
+        let path = parse_target("/%252e%252e/x").unwrap();
+        assert_eq!(path.segments, ["%2e%2e", "x"]);
+    }
+
+    #[test]
+    fn reads_segments_query_and_final_slash() {
+        let path = parse_target("/en/stories/?q=1#top").unwrap();
+        assert_eq!(path.raw, "/en/stories/");
+        assert_eq!(path.query, "?q=1");
+        assert_eq!(path.segments, ["en", "stories"]);
+        assert!(path.folder);
+        let path = parse_target("/ar/%D8%B9%D9%86").unwrap();
+        assert_eq!(path.segments, ["ar", "عن"]);
+        assert!(!path.folder);
+        let path = parse_target("/").unwrap();
+        assert!(path.segments.is_empty() && path.folder);
+    }
+
+    /// A served folder `site/` holding a page, a folder, and symlinks pointing out of it, with a
+    /// secret beside it.
+    fn served_folder() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let served = dir.path().join("site");
+        std::fs::create_dir_all(served.join("en/about")).unwrap();
+        std::fs::write(served.join("en/about/index.html"), "<p>about</p>").unwrap();
+        std::fs::write(served.join("index.html"), "<p>home</p>").unwrap();
+        std::fs::create_dir_all(served.join("empty")).unwrap();
+        std::fs::write(dir.path().join("secret.md"), "private: x").unwrap();
+        std::fs::create_dir_all(dir.path().join("outside")).unwrap();
+        std::fs::write(dir.path().join("outside/index.html"), "private").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::symlink;
+            symlink(dir.path(), served.join("up")).unwrap();
+            symlink(dir.path().join("secret.md"), served.join("secret.md")).unwrap();
+            symlink(dir.path().join("outside"), served.join("outside")).unwrap();
+            symlink(
+                dir.path().join("outside/index.html"),
+                served.join("empty/index.html"),
+            )
+            .unwrap();
+            symlink(served.join("index.html"), served.join("home.html")).unwrap();
+        }
+        let served = served.canonicalize().unwrap();
+        (dir, served)
+    }
+
+    #[test]
+    fn finds_files_and_folder_indexes_inside() {
+        let (_dir, served) = served_folder();
+        assert_eq!(
+            resolve(&served, "/"),
+            Ok(Found::File(served.join("index.html")))
+        );
+        assert_eq!(
+            resolve(&served, "/en/about/"),
+            Ok(Found::File(served.join("en/about/index.html")))
+        );
+        assert_eq!(
+            resolve(&served, "/en/about?x=1"),
+            Ok(Found::Folder("/en/about/?x=1".into()))
+        );
+        assert_eq!(
+            resolve(&served, "/en/about/index.html/"),
+            Err(Refusal::NotFound)
+        );
+        assert_eq!(resolve(&served, "/nothing.html"), Err(Refusal::NotFound));
+        assert_eq!(
+            resolve(&served, "/%252e%252e/secret.md"),
+            Err(Refusal::NotFound)
         );
     }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    match std::fs::read(&file) {
-        Ok(bytes) => {
-            let mime = match file.extension().and_then(|e| e.to_str()) {
-                Some("html") => "text/html; charset=utf-8",
-                Some("css") => "text/css",
-                Some("js") => "text/javascript",
-                Some("vtt") => "text/vtt; charset=utf-8",
-                Some("xml") => "application/xml",
-                Some("json") => "application/json",
-                Some("webm") => "video/webm",
-                Some("mp4") => "video/mp4",
-                Some("jpg") | Some("jpeg") => "image/jpeg",
-                Some("png") => "image/png",
-                _ => "application/octet-stream",
-            };
-            let header =
-                tiny_http::Header::from_bytes("Content-Type", mime).expect("a valid header");
-            tiny_http::Response::from_data(bytes).with_header(header)
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_symlinks_that_lead_out_of_the_served_folder() {
+        let (_dir, served) = served_folder();
+        for target in [
+            "/up/secret.md",
+            "/up/",
+            "/up",
+            "/secret.md",
+            "/outside/",
+            "/outside/index.html",
+            "/empty/",
+        ] {
+            assert_eq!(resolve(&served, target), Err(Refusal::NotFound), "{target}");
         }
-        Err(_) => tiny_http::Response::from_string("not found").with_status_code(404),
+        // A symlink that stays inside is followed.
+        assert_eq!(
+            resolve(&served, "/home.html"),
+            Ok(Found::File(served.join("index.html")))
+        );
+    }
+
+    #[test]
+    fn reads_byte_ranges() {
+        use ByteRange::*;
+        assert_eq!(byte_range("bytes=0-9", 100), Part { start: 0, end: 9 });
+        assert_eq!(byte_range("bytes=10-", 100), Part { start: 10, end: 99 });
+        assert_eq!(byte_range("bytes=-5", 100), Part { start: 95, end: 99 });
+        assert_eq!(byte_range("bytes=-500", 100), Part { start: 0, end: 99 });
+        assert_eq!(byte_range("bytes=90-200", 100), Part { start: 90, end: 99 });
+        assert_eq!(byte_range("bytes=99-99", 100), Part { start: 99, end: 99 });
+        assert_eq!(byte_range("bytes=100-", 100), Unsatisfiable);
+        assert_eq!(byte_range("bytes=100-200", 100), Unsatisfiable);
+        assert_eq!(byte_range("bytes=-0", 100), Unsatisfiable);
+        assert_eq!(byte_range("bytes=0-", 0), Unsatisfiable);
+        for whole in [
+            "bytes=9-0",
+            "bytes=-",
+            "bytes=a-b",
+            "bytes=+1-2",
+            "bytes=0-1,4-5",
+            "items=0-1",
+            "bytes 0-1",
+            "bytes=1",
+        ] {
+            assert_eq!(byte_range(whole, 100), Whole, "{whole}");
+        }
+    }
+
+    #[test]
+    fn content_types_say_utf8_for_text() {
+        for (file, expected) in [
+            ("index.html", "text/html; charset=utf-8"),
+            ("style.css", "text/css; charset=utf-8"),
+            ("site.js", "text/javascript; charset=utf-8"),
+            ("captions.ar.vtt", "text/vtt; charset=utf-8"),
+            ("sitemap.xml", "text/xml; charset=utf-8"),
+            ("video.webm", "video/webm"),
+            ("video.mp4", "video/mp4"),
+            ("poster.jpg", "image/jpeg"),
+            ("data.json", "application/json"),
+            ("no-extension", "application/octet-stream"),
+        ] {
+            assert_eq!(content_type(Path::new(file)), expected, "{file}");
+        }
+    }
+
+    fn event(kind: EventKind, paths: &[&str]) -> notify::Event {
+        let mut event = notify::Event::new(kind);
+        for path in paths {
+            event = event.add_path(PathBuf::from(path));
+        }
+        event
+    }
+
+    #[test]
+    fn only_changes_to_sources_rebuild() {
+        use notify::event::{AccessKind, CreateKind, DataChange, RemoveKind};
+        let (root, out) = (Path::new("/site"), Path::new("/tmp/serve"));
+        let write = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let changes = |kind, paths: &[&str]| source_changes(&event(kind, paths), root, out);
+        for path in [
+            "/site/site.yaml",
+            "/site/content/about.md",
+            "/site/locales/ar/main.ftl",
+            "/site/themes/default/templates/page.html",
+        ] {
+            assert_eq!(changes(write, &[path]), [PathBuf::from(path)], "{path}");
+        }
+        assert_eq!(
+            changes(
+                EventKind::Create(CreateKind::File),
+                &["/site/public/en/index.html", "/site/content/new.md"]
+            ),
+            [PathBuf::from("/site/content/new.md")]
+        );
+        assert_eq!(
+            changes(
+                EventKind::Remove(RemoveKind::Any),
+                &["/site/content/stories/x"]
+            )
+            .len(),
+            1
+        );
+        for (kind, path) in [
+            (EventKind::Access(AccessKind::Any), "/site/content/about.md"),
+            (
+                EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)),
+                "/site/content/about.md",
+            ),
+            (write, "/site/public/en/index.html"),
+            (write, "/site/.public.staging/x"),
+            (write, "/site/README.md"),
+            (write, "/site/content/.about.md.swp"),
+            (write, "/site/contents/x.md"),
+            (write, "/tmp/serve/site/index.html"),
+            (write, "/elsewhere/content/x.md"),
+        ] {
+            assert!(changes(kind, &[path]).is_empty(), "{kind:?} {path}");
+        }
+    }
+
+    #[test]
+    fn names_what_changed() {
+        let root = Path::new("/site");
+        let paths = |list: &[&str]| list.iter().map(PathBuf::from).collect::<BTreeSet<_>>();
+        assert_eq!(
+            describe_changes(&paths(&["/site/content/about.md"]), root),
+            "content/about.md changed"
+        );
+        assert_eq!(
+            describe_changes(&paths(&["/site/content/b.md", "/site/content/a.md"]), root),
+            "content/a.md and 1 other file changed"
+        );
+        assert_eq!(
+            describe_changes(&paths(&["/site/a", "/site/b", "/site/c"]), root),
+            "a and 2 other files changed"
+        );
     }
 }
