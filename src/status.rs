@@ -2,7 +2,10 @@
 //!
 //! Status compares every language with the default language: interface strings translated,
 //! missing and extra (with the file and line to edit), and pages translated, missing and stale
-//! (their source changed since they were translated). Stamp records in a translation the
+//! (their source changed since they were translated). It also lists, for every language, the
+//! messages that cannot be shown as written (a variable the pages never pass, a message or term
+//! that does not exist: [`Locales::check`]), with the file, line and column to fix: these fail
+//! the build, but a translator still gets the whole report. Stamp records in a translation the
 //! fingerprint of the source it matches, after translating.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,7 +15,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::build;
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, display_path};
+use crate::i18n::{Locales, Mistake, TemplateCalls};
 use crate::site::{Site, Texts};
 
 /// An interface string, where it is defined.
@@ -20,6 +25,35 @@ use crate::site::{Site, Texts};
 pub struct MessageRef {
     pub key: String,
     pub location: String,
+}
+
+/// A message that cannot be shown as written ([`Locales::check`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct BrokenMessage {
+    /// The message (or `-term`) holding the mistake.
+    pub key: String,
+    /// Where the faulty reference is, e.g. `locales/fr/main.ftl:12:20`.
+    pub location: String,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: Option<String>,
+}
+
+impl BrokenMessage {
+    fn of(mistake: &Mistake) -> BrokenMessage {
+        let diagnostic = &mistake.diagnostic;
+        BrokenMessage {
+            key: mistake.key.clone(),
+            location: diagnostic
+                .location
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            message: diagnostic.message.clone(),
+            help: diagnostic.help.clone(),
+        }
+    }
 }
 
 /// A page's translation into one language.
@@ -41,6 +75,9 @@ pub struct LanguageReport {
     pub messages_translated: usize,
     pub missing_messages: Vec<MessageRef>,
     pub extra_messages: Vec<MessageRef>,
+    /// Messages of this language that cannot be shown as written: the build fails until they
+    /// are fixed. Sorted by location.
+    pub broken_messages: Vec<BrokenMessage>,
     pub pages_total: usize,
     pub pages_translated: usize,
     pub missing_pages: Vec<PageRef>,
@@ -60,10 +97,11 @@ pub struct Report {
 }
 
 impl Report {
-    /// Nothing missing or stale in any language.
+    /// Nothing missing, stale or broken in any language.
     pub fn is_complete(&self) -> bool {
         self.languages.iter().all(|l| {
-            l.missing_messages.is_empty()
+            l.broken_messages.is_empty()
+                && l.missing_messages.is_empty()
                 && l.missing_pages.is_empty()
                 && l.stale_pages.is_empty()
                 && l.missing_captions.is_empty()
@@ -95,17 +133,36 @@ impl Report {
                 if l.is_default { "  (default)" } else { "" }
             );
         }
-        for l in self.languages.iter().filter(|l| !l.is_default) {
-            let todo = !l.missing_messages.is_empty()
-                || !l.extra_messages.is_empty()
-                || !l.missing_pages.is_empty()
-                || !l.stale_pages.is_empty()
-                || !l.unstamped_pages.is_empty()
-                || !l.missing_captions.is_empty();
-            if !todo {
+        for l in &self.languages {
+            // The default language is what the others are compared with: only its broken
+            // messages are something to do.
+            let todo = !l.is_default
+                && (!l.missing_messages.is_empty()
+                    || !l.extra_messages.is_empty()
+                    || !l.missing_pages.is_empty()
+                    || !l.stale_pages.is_empty()
+                    || !l.unstamped_pages.is_empty()
+                    || !l.missing_captions.is_empty());
+            if !todo && l.broken_messages.is_empty() {
                 continue;
             }
             let _ = writeln!(out, "\n{} ({})", l.name, l.code);
+            if !l.broken_messages.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  interface strings that cannot be shown as written; the build fails until they are fixed ({}):",
+                    l.broken_messages.len()
+                );
+                for m in &l.broken_messages {
+                    let _ = writeln!(out, "    {}: {}", m.location, m.message);
+                    if let Some(help) = &m.help {
+                        let _ = writeln!(out, "      help: {help}");
+                    }
+                }
+            }
+            if !todo {
+                continue;
+            }
             if !l.missing_messages.is_empty() {
                 let _ = writeln!(
                     out,
@@ -230,17 +287,29 @@ pub fn translation_path(source: &Path, lang: &str) -> PathBuf {
     source.with_file_name(format!("{stem}.{lang}.md"))
 }
 
-/// Builds the report (the site must load without errors).
+/// Builds the report. The site must load without errors, except for the broken messages that
+/// the report lists ([`Locales::check`]); the templates are only read for the variables they
+/// pass, so a mistake in one does not stop the report.
 pub fn status(root: &Path) -> Result<Report, Diagnostics> {
-    let (loaded, problems) = build::load(root, None);
-    let Some(loaded) = loaded else {
-        return Err(problems.sorted());
-    };
-    Ok(report(&loaded.site, &loaded.locales))
+    // The stages of `build::load` that the report needs (config, locales, content, site),
+    // with the locales' check kept apart: its mistakes are part of the report, not a reason
+    // to give none.
+    let config = Config::load(root)?;
+    let (locales, found) = Locales::read(root, &config);
+    let mut problems: Diagnostics = found.into_iter().collect();
+    let mistakes = locales.check(TemplateCalls::read(root, &config.site_theme).as_ref());
+    let (content, found) = crate::content::load(root, &config);
+    problems.extend(found);
+    let (site, found) = crate::site::assemble(config, content);
+    problems.extend(found);
+    match site {
+        Some(site) if !problems.has_errors() => Ok(report(&site, &locales, &mistakes)),
+        _ => Err(problems.sorted()),
+    }
 }
 
-/// The report for a loaded site: pure, for tests.
-pub fn report(site: &Site, locales: &crate::i18n::Locales) -> Report {
+/// The report for a loaded site and the mistakes in its messages: pure, for tests.
+pub fn report(site: &Site, locales: &Locales, mistakes: &[Mistake]) -> Report {
     let default = &site.config.default_language().code;
     let default_messages: BTreeMap<String, Location> =
         locales.messages(default).into_iter().collect();
@@ -280,6 +349,11 @@ pub fn report(site: &Site, locales: &crate::i18n::Locales) -> Report {
                     .count(),
                 missing_messages,
                 extra_messages,
+                broken_messages: mistakes
+                    .iter()
+                    .filter(|m| m.lang == code)
+                    .map(BrokenMessage::of)
+                    .collect(),
                 pages_total: all.len(),
                 pages_translated: 0,
                 missing_pages: Vec::new(),

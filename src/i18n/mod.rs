@@ -2,8 +2,10 @@
 //!
 //! This module owns `locales/<lang>/*.ftl`: the [Fluent](https://projectfluent.org/) messages
 //! that templates show around the testimonies ("3 stories", "Watch", "Published on …"). It
-//! reads and checks them ([`Locales::load`]), reporting every syntax error and every message
-//! defined twice at its file, line and column; formats them with fallback to the default
+//! reads and checks them ([`Locales::load`]), reporting every syntax error, every message
+//! defined twice, and every reference that would fail on a page (a variable the templates never
+//! pass, a message or term the language does not define, a loop: [`Locales::check`], rules in
+//! `references.rs`) at its file, line and column; formats them with fallback to the default
 //! language ([`Locales::format`]); gives templates a `t` function ([`Locales::tera_function`]);
 //! and keeps a record of the strings that had to fall back, so a build can tell translators
 //! what is missing ([`Locales::fallbacks`]). [`Formatter`] formats dates, years, numbers and
@@ -16,13 +18,23 @@
 //! or duplicated message is (no file:line diagnostics) nor which strings fell back to another
 //! language. The few hundred lines below, over `fluent-bundle` directly, give both.
 //!
+//! Which variables a message may use: those the templates pass to its key, read from their
+//! `t(key="k", name=…)` calls (every argument but `key`), plus those of the messages that name
+//! it; the same in every language, since the page passes them, not the English text. A call
+//! with a computed key (`t(key=name)`) cannot be checked for which message it formats; its
+//! arguments are allowed in every message. A message or term named in `{ }` must exist in the
+//! message's own language: a bundle never resolves it in the fallback language. The rules, and
+//! the alternative rejected, are in `references.rs`.
+//!
 //! Numbers in messages: counts are grouped the locale's way (`12,500`). A year passed as a
 //! number would be grouped too (`2,014`); pass years as text (e.g. from [`Formatter::year`]) or
 //! write `{ NUMBER($year, useGrouping: "false") }`.
 
 mod format;
+mod references;
 
 pub use format::Formatter;
+pub use references::{Mistake, TemplateCalls};
 
 use std::collections::btree_map::Entry as MapEntry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -34,7 +46,6 @@ use std::sync::{Arc, Mutex};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
-use fluent_syntax::ast;
 use fluent_syntax::parser::{ErrorKind, ParserError};
 
 use crate::config::Config;
@@ -53,6 +64,8 @@ pub struct Locales {
     bundles: HashMap<String, Bundle>,
     /// Per language, where each message (`id`) and term (`-id`) is defined.
     definitions: HashMap<String, BTreeMap<String, Location>>,
+    /// Per language, what each message and term refers to, for [`Locales::check`].
+    references: HashMap<String, BTreeMap<String, references::Entry>>,
     /// `(lang, key)` pairs that were formatted from another language.
     fallbacks: Mutex<BTreeSet<(String, String)>>,
     /// Per language, the messages it defines that take no variables, formatted once: a page
@@ -136,14 +149,30 @@ impl Locales {
         &self.unpublished
     }
 
-    /// Reads `locales/<lang>/*.ftl` for every language of the config, files sorted by name.
+    /// Reads `locales/<lang>/*.ftl` for every language of the config ([`Locales::read`]) and
+    /// checks what their messages refer to against the site theme's templates
+    /// ([`Locales::check`]): every problem of both, errors and warnings.
+    pub fn load(root: &Path, config: &Config) -> (Locales, Vec<Diagnostic>) {
+        let (locales, mut problems) = Locales::read(root, config);
+        let calls = TemplateCalls::read(root, &config.site_theme);
+        problems.extend(
+            locales
+                .check(calls.as_ref())
+                .into_iter()
+                .map(|mistake| mistake.diagnostic),
+        );
+        (locales, problems)
+    }
+
+    /// Reads `locales/<lang>/*.ftl` for every language of the config, files sorted by name,
+    /// without [`Locales::check`].
     ///
     /// A language without `.ftl` files is a warning (all its strings fall back); so is a folder
     /// `locales/<x>/` whose `x` looks like a misspelt language of the site, or a `.ftl` file
     /// outside any language folder. Other folders are locales made ready for languages the site
     /// does not publish yet ([`Locales::unpublished`]), which is not a problem. Unreadable files
     /// and Fluent syntax errors are errors.
-    pub fn load(root: &Path, config: &Config) -> (Locales, Vec<Diagnostic>) {
+    pub fn read(root: &Path, config: &Config) -> (Locales, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         let mut files = Vec::new();
         let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
@@ -204,6 +233,7 @@ impl Locales {
             .map(|lang| (lang.clone(), new_bundle(lang)))
             .collect();
         let mut definitions: HashMap<String, BTreeMap<String, Location>> = HashMap::new();
+        let mut uses: HashMap<String, BTreeMap<String, references::Entry>> = HashMap::new();
 
         for (lang, path, text) in files {
             let Some(bundle) = bundles.get_mut(&lang) else {
@@ -229,18 +259,15 @@ impl Locales {
             let junk: Vec<Range<usize>> = errors.iter().filter_map(|e| e.slice.clone()).collect();
             let mut spots = definition_spots(&source.text, &junk).into_iter();
             let defined = definitions.entry(lang.clone()).or_default();
-            for entry in resource.entries() {
-                let id = match entry {
-                    ast::Entry::Message(message) => message.id.name.to_string(),
-                    ast::Entry::Term(term) => format!("-{}", term.id.name),
-                    _ => continue,
-                };
+            let used = uses.entry(lang.clone()).or_default();
+            for (id, entry) in references::entries(&source, &resource) {
                 // The entries come in the order of the text, so the next spot named `id` is it.
                 let range = spots
                     .find(|(name, _)| *name == id)
                     .map_or(0..0, |(_, range)| range);
                 match defined.entry(id) {
                     MapEntry::Vacant(slot) => {
+                        used.insert(slot.key().clone(), entry);
                         slot.insert(source.location(range.start));
                     }
                     MapEntry::Occupied(first) => {
@@ -285,11 +312,22 @@ impl Locales {
             languages,
             bundles,
             definitions,
+            references: uses,
             fallbacks: Mutex::new(BTreeSet::new()),
             plain,
             unpublished: Vec::new(),
         };
         (locales, problems)
+    }
+
+    /// Every reference in the messages that would fail when a page is formatted: a variable the
+    /// pages do not pass, a message, term, attribute or function that does not exist in the
+    /// message's language, a loop of references. Sorted by file, line and column; each is an
+    /// error. `calls` is what the templates pass ([`TemplateCalls::read`]); with `None` (the
+    /// templates could not be read) variables are not checked. See the module `references`
+    /// for the rules.
+    pub fn check(&self, calls: Option<&TemplateCalls>) -> Vec<Mistake> {
+        references::check(&self.languages, &self.references, &self.definitions, calls)
     }
 
     /// Formats message `key` in `lang`, or else in the default language (and, for a regional
