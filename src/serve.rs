@@ -15,6 +15,7 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
         root: root.to_path_buf(),
         out: None,
         base_url: Some(format!("http://127.0.0.1:{port}/")),
+        force: false,
     };
     rebuild(&options);
     let out = options.out_dir();
