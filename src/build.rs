@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::config::Config;
+use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use std::sync::Mutex;
@@ -25,8 +25,11 @@ pub struct BuildOptions {
     pub root: PathBuf,
     /// The output folder; `<root>/public` by default.
     pub out: Option<PathBuf>,
-    /// Overrides `base_url` from `site.yaml`.
+    /// Overrides `base_url` from `site.yaml`; validated the same way.
     pub base_url: Option<String>,
+    /// Replace the output folder even if it holds files that no build wrote (never the site's
+    /// folder, a folder holding it, or its sources: see [`output::prepare`]).
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -35,6 +38,7 @@ impl BuildOptions {
             root: root.into(),
             out: None,
             base_url: None,
+            force: false,
         }
     }
 
@@ -83,16 +87,36 @@ pub struct Loaded {
 /// errors, and every diagnostic (warnings too) either way.
 pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Loaded>, Diagnostics) {
     let mut problems = Diagnostics::new();
+    // `--base-url` passes the same check as `base_url` in site.yaml: every page, the sitemap
+    // and the feeds are built from it.
+    let base_url = base_url.and_then(|given| match config::parse_base_url(given) {
+        Ok(base_url) => Some(base_url),
+        Err(err) => {
+            problems.push(
+                Diagnostic::error(format!(
+                    "`--base-url` `{}` {err}",
+                    given.trim().escape_debug()
+                ))
+                .with_help(format!(
+                    "{}; or leave out --base-url to use base_url from site.yaml",
+                    config::BASE_URL_HELP
+                )),
+            );
+            None
+        }
+    });
     let mut config = match Config::load(root) {
         Ok(config) => config,
-        Err(found) => return (None, found),
+        Err(found) => {
+            problems.extend(found);
+            return (None, problems);
+        }
     };
+    if problems.has_errors() {
+        return (None, problems);
+    }
     if let Some(base_url) = base_url {
-        config.base_url = if base_url.ends_with('/') {
-            base_url.to_string()
-        } else {
-            format!("{base_url}/")
-        };
+        config.base_url = base_url;
     }
     let templates = match Templates::load(root, &config.site_theme) {
         Ok(templates) => Some(templates),
@@ -289,14 +313,25 @@ pub fn render_all(
 }
 
 /// Builds the site into the output folder. On failure, the output folder is untouched and
-/// every problem found is returned.
+/// every problem found is returned; that includes an output folder that
+/// [`output::prepare`] refuses (the site's folder, a source, someone else's files).
 pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnostics> {
     let started = Instant::now();
+    // Whether the output folder may be replaced is decided first, by reading only; a refusal
+    // is reported with every problem of the sources, and nothing is written.
+    let out = output::prepare(&options.root, &options.out_dir(), options.force);
     let (loaded, mut problems) = load(&options.root, options.base_url.as_deref());
-    let Some(loaded) = loaded else {
+    let out = match out {
+        Ok(out) => Some(out),
+        Err(found) => {
+            problems.extend(found);
+            None
+        }
+    };
+    let (Some(loaded), Some(out)) = (loaded, out) else {
         return Err(problems.sorted());
     };
-    let staging = match Staging::create(&options.out_dir()) {
+    let staging = match Staging::create(&out) {
         Ok(staging) => staging,
         Err(err) => {
             problems.push(err);

@@ -82,6 +82,125 @@ fn yes() -> bool {
     true
 }
 
+/// What to do about a `base_url` that [`parse_base_url`] refuses, wherever it came from.
+pub const BASE_URL_HELP: &str = "write the site's full address, starting with https:// (or http://) and the host name, e.g. https://example.org/ or https://example.org/testimony/";
+
+/// Why a `base_url` (from `site.yaml` or `--base-url`) is refused. Each reads after the value:
+/// "`base_url` `ftp://x/` uses `ftp:`, ...".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BaseUrlError {
+    #[error("is empty")]
+    Empty,
+    #[error("contains {0}, which an address cannot hold")]
+    Character(&'static str),
+    #[error("contains an invisible character (U+{0:04X}), which an address cannot hold")]
+    Invisible(u32),
+    #[error("is only a path: the site's address needs https:// and the host name before it")]
+    PathOnly,
+    #[error("has no scheme: it must start with https:// or http://")]
+    NoScheme,
+    #[error("must start with https:// or http://, with two slashes (not backslashes)")]
+    Slashes,
+    #[error("uses `{0}:`, but the site can only be published at an https:// or http:// address")]
+    Scheme(String),
+    #[error("is not an address a browser can read ({0})")]
+    Invalid(String),
+    #[error("has no host name after the scheme")]
+    NoHost,
+    #[error("contains a user name or password, which every page would publish")]
+    Credentials,
+    #[error("has a query (`?...`), which would break every link built from it")]
+    Query,
+    #[error("has a fragment (`#...`), which would break every link built from it")]
+    Fragment,
+}
+
+/// Validates the site's address and writes it in its normal form, ending in `/`.
+///
+/// Every page, the sitemap and the feeds are built from it, so anything but a plain web
+/// address (`javascript:`, a protocol-relative `//host/`, credentials, a query) would be
+/// published everywhere. The `url` crate parses it by the rules browsers use, so what is
+/// accepted here is what a reader's browser will read; the text must still start with
+/// `http://` or `https://` literally, because those rules would also turn `https:host` or
+/// `https:\\host` into an address the editor did not write. A path alone (`/archive/`) is
+/// refused: canonical links, the sitemap and the feeds need the host.
+pub fn parse_base_url(text: &str) -> Result<String, BaseUrlError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(BaseUrlError::Empty);
+    }
+    if let Some(c) = text.chars().find(|&c| c.is_whitespace() || is_invisible(c)) {
+        return Err(match c {
+            '\t' => BaseUrlError::Character("a tab"),
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                BaseUrlError::Character("a line break")
+            }
+            c if c.is_whitespace() => BaseUrlError::Character("a space"),
+            c => BaseUrlError::Invisible(c as u32),
+        });
+    }
+    let lower = text.to_ascii_lowercase();
+    if !lower.starts_with("https://") && !lower.starts_with("http://") {
+        if text.starts_with("//") {
+            return Err(BaseUrlError::NoScheme);
+        }
+        if text.starts_with('/') {
+            return Err(BaseUrlError::PathOnly);
+        }
+        // `javascript:alert(1)`, `ftp://x/`, `mailto:a@b`; but `example.org:8080` has no scheme.
+        return Err(match text.split_once(':') {
+            Some((scheme, rest))
+                if !scheme.contains(['/', '.'])
+                    && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && !rest.starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                match scheme.to_ascii_lowercase() {
+                    scheme if scheme == "https" || scheme == "http" => BaseUrlError::Slashes,
+                    scheme => BaseUrlError::Scheme(scheme),
+                }
+            }
+            _ => BaseUrlError::NoScheme,
+        });
+    }
+    // Browsers read `https:///x` as the host `x`, and `\` as `/`: not what was written.
+    let after_scheme = &text[text.find("://").map_or(0, |i| i + 3)..];
+    if after_scheme.starts_with('/') {
+        return Err(BaseUrlError::NoHost);
+    }
+    if text.contains('\\') {
+        return Err(BaseUrlError::Character("a backslash (use /)"));
+    }
+    let url = url::Url::parse(text).map_err(|err| BaseUrlError::Invalid(err.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(BaseUrlError::Scheme(url.scheme().to_string()));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(BaseUrlError::NoHost);
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(BaseUrlError::Credentials);
+    }
+    if url.query().is_some() {
+        return Err(BaseUrlError::Query);
+    }
+    if url.fragment().is_some() {
+        return Err(BaseUrlError::Fragment);
+    }
+    let mut normal = url.to_string();
+    if !normal.ends_with('/') {
+        normal.push('/');
+    }
+    Ok(normal)
+}
+
+/// Control characters, and the format characters that show nothing: zero-width spaces and
+/// joiners, the soft hyphen, and the marks that turn the direction of text (an address with a
+/// right-to-left override reads differently from where it leads).
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
 /// One language the site is published in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Language {
@@ -185,20 +304,20 @@ impl Config {
             ),
         }
 
-        let mut base_url = raw.base_url.trim().to_string();
-        if !base_url.starts_with("https://")
-            && !base_url.starts_with("http://")
-            && !base_url.starts_with('/')
-        {
-            problems.push(
-                Diagnostic::error(format!("`base_url` `{base_url}` is not an address"))
-                    .with_help("write the full address, e.g. https://example.org/ or https://example.org/testimony/")
-                    .at(source, locate("base_url", &raw.base_url)),
-            );
-        }
-        if !base_url.ends_with('/') {
-            base_url.push('/');
-        }
+        let base_url = match parse_base_url(&raw.base_url) {
+            Ok(base_url) => base_url,
+            Err(err) => {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "`base_url` `{}` {err}",
+                        raw.base_url.trim().escape_debug()
+                    ))
+                    .with_help(BASE_URL_HELP)
+                    .at(source, locate("base_url", raw.base_url.trim())),
+                );
+                String::new()
+            }
+        };
         if raw.site_theme.is_empty() || raw.site_theme.contains(['/', '\\', '.']) {
             problems.push(
                 Diagnostic::error(format!(
@@ -257,12 +376,89 @@ mod tests {
 
     #[test]
     fn reports_a_default_language_that_is_not_listed() {
-        let err = parse("title: T\nbase_url: /\ndefault_language: de\nlanguages:\n  - { code: en, name: English }\n")
+        let err = parse("title: T\nbase_url: https://example.org/\ndefault_language: de\nlanguages:\n  - { code: en, name: English }\n")
             .unwrap_err();
         let text = err.iter().next().unwrap().to_string();
         assert!(
             text.starts_with("site.yaml:3:19: error: the default language `de`"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn base_url_is_written_in_its_normal_form_ending_in_a_slash() {
+        for (given, normal) in [
+            ("https://example.org", "https://example.org/"),
+            ("https://example.org/sub", "https://example.org/sub/"),
+            (
+                "  http://Example.ORG:8080/a/b/  ",
+                "http://example.org:8080/a/b/",
+            ),
+            (
+                "HTTPS://example.org/testimony/",
+                "https://example.org/testimony/",
+            ),
+            (
+                "https://example.org/شهادات",
+                "https://example.org/%D8%B4%D9%87%D8%A7%D8%AF%D8%A7%D8%AA/",
+            ),
+        ] {
+            assert_eq!(parse_base_url(given).as_deref(), Ok(normal), "{given}");
+        }
+    }
+
+    #[test]
+    fn base_url_refuses_anything_but_a_plain_web_address() {
+        use BaseUrlError::*;
+        for (given, why) in [
+            ("", Empty),
+            ("javascript:alert(1)", Scheme("javascript".into())),
+            ("JavaScript:alert(1)", Scheme("javascript".into())),
+            ("ftp://x/", Scheme("ftp".into())),
+            ("data:text/html,<script>", Scheme("data".into())),
+            ("//evil.example/", NoScheme),
+            ("example.org/", NoScheme),
+            ("localhost:8080/", NoScheme),
+            ("/archive/", PathOnly),
+            ("/", PathOnly),
+            ("https:example.org", Slashes),
+            ("https:\\\\evil.example\\", Slashes),
+            ("http:/example.org/", Slashes),
+            ("https://x/ y", Character("a space")),
+            ("https://x/\ty", Character("a tab")),
+            ("https://x/\ny", Character("a line break")),
+            ("https://x/\u{a0}y", Character("a space")),
+            ("https://x/\u{7}", Invisible(7)),
+            ("https://x/\u{200b}", Invisible(0x200b)),
+            ("https://\u{202e}gro.elpmaxe/", Invisible(0x202e)),
+            ("https://exa\u{ad}mple.org/", Invisible(0xad)),
+            (
+                "https://xn--/",
+                Invalid("invalid international domain name".into()),
+            ),
+            ("https://user:secret@example.org/", Credentials),
+            ("https://user@example.org/", Credentials),
+            ("https://example.org/?a=1", Query),
+            ("https://example.org/?", Query),
+            ("https://example.org/#top", Fragment),
+            ("https://", Invalid("empty host".into())),
+            ("https:///path", NoHost),
+            ("https://x\\y/", Character("a backslash (use /)")),
+        ] {
+            assert_eq!(parse_base_url(given), Err(why), "{given:?}");
+        }
+    }
+
+    #[test]
+    fn reports_a_bad_base_url_at_its_value() {
+        let err = parse("title: T\nbase_url: javascript:alert(1)\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n")
+            .unwrap_err();
+        let text = err.iter().next().unwrap().to_string();
+        assert_eq!(
+            text,
+            format!(
+                "site.yaml:2:11: error: `base_url` `javascript:alert(1)` uses `javascript:`, but the site can only be published at an https:// or http:// address (help: {BASE_URL_HELP})"
+            )
         );
     }
 }

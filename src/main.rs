@@ -33,6 +33,11 @@ enum Command {
         /// Overrides base_url from site.yaml, e.g. https://example.org/testimony/.
         #[arg(long)]
         base_url: Option<String>,
+        /// Replace the output folder even if it holds files that testimony did not write.
+        /// Never the site's folder, a folder holding it, or content/, locales/, themes/,
+        /// static/ and site.yaml.
+        #[arg(long)]
+        force: bool,
     },
     /// Check everything a build checks, without writing anything.
     Check {
@@ -94,11 +99,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root;
     match cli.command {
-        Command::Build { out, base_url } => {
+        Command::Build {
+            out,
+            base_url,
+            force,
+        } => {
             let options = BuildOptions {
                 root,
                 out,
                 base_url,
+                force,
             };
             match build::build(&options) {
                 Ok((summary, warnings)) => {

@@ -5,10 +5,18 @@
 //! Nothing from `content/` reaches the output except through [`story_media`], which decides
 //! what may leave. A failed build never touches the output folder: everything is written to
 //! a sibling staging folder first, and the old output is replaced only at the end.
+//!
+//! A build replaces only what it wrote. [`prepare`] decides, before anything is written,
+//! whether the output folder may be replaced: never the site's folder, a folder holding it
+//! or one of its sources; a folder holding files that no build wrote only with `--force`. A
+//! build knows its own output by the [`MARKER`] file it writes into it, listing every file it
+//! wrote. The rejected alternative was to recognise earlier output by its look (an
+//! `index.html`, a `static/` folder): a guess is how someone's folder gets deleted.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -246,13 +254,437 @@ pub fn strip_image(bytes: &[u8]) -> Result<Vec<u8>, String> {
     Ok(out.into_inner())
 }
 
+/// The file every build writes at the top of its output (and of its staging folder, from the
+/// moment it is made): it says that testimony wrote the folder and lists what it wrote, so
+/// that the next build replaces the folder without asking, and stops if anything else is there.
+pub const MARKER: &str = ".testimony-output";
+
+/// The marker's first line: the tool and the format of the list below it.
+const MARKER_HEADER: &str = "testimony output 1";
+
+/// The marker's text: the header, a note for whoever opens it, and the files written (sorted,
+/// so that the same build writes the same bytes). A path holding a line break would read back
+/// as two paths that are not there, so the file it names would count as not ours: the safe way.
+fn marker_text(written: &[String]) -> String {
+    let mut text = format!(
+        "{MARKER_HEADER}\n# Written by `testimony build`, which replaces this folder at its next build.\n# Files here that are not listed below make that build stop (see `testimony build --help`).\n"
+    );
+    for path in written {
+        text.push_str(path);
+        text.push('\n');
+    }
+    text
+}
+
+/// The files a marker lists, or `None` when its text is not a marker of this format.
+fn parse_marker(text: &str) -> Option<BTreeSet<&str>> {
+    let mut lines = text.lines();
+    if lines.next() != Some(MARKER_HEADER) {
+        return None;
+    }
+    Some(
+        lines
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect(),
+    )
+}
+
+/// The marker of `dir`, read without following links: `None` if there is none (or `dir` is not
+/// a real folder).
+fn read_marker(dir: &Path) -> Result<Option<String>, Refusal> {
+    let is_real_dir = |path: &Path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+    let marker = dir.join(MARKER);
+    if !is_real_dir(dir) || !std::fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file()) {
+        return Ok(None);
+    }
+    match std::fs::read(&marker) {
+        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+        Err(err) => Err(Refusal::Io {
+            what: "read",
+            path: marker,
+            source: err,
+        }),
+    }
+}
+
+/// Why a build refuses its output folder, or a staging folder beside it. Found by [`prepare`]
+/// before anything is written.
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    /// The output folder is the site's folder.
+    #[error(
+        "the output folder {out} is the site's folder: a build replaces its output folder, so it would delete content/, site.yaml and everything else in it"
+    )]
+    IsTheSite { out: Shown },
+    /// The output folder holds the site's folder (a parent of it, `/`).
+    #[error(
+        "the output folder {out} holds the site's folder {root}: a build replaces its output folder, so it would delete the site and everything beside it"
+    )]
+    HoldsTheSite { out: Shown, root: String },
+    /// The output folder is the user's home folder, or holds it.
+    #[error(
+        "the output folder {out} holds your home folder {home}: a build replaces its output folder, so it would delete everything in it"
+    )]
+    HoldsHome { out: Shown, home: String },
+    /// The output folder is a source of the site, lies inside one, or holds one.
+    #[error(
+        "the output folder {out} {how} the site's `{source_name}`, which the build reads: a build replaces its output folder, so it would delete it"
+    )]
+    Source {
+        out: Shown,
+        /// "is", "is inside" or "holds".
+        how: &'static str,
+        /// `content/`, `site.yaml`, ...
+        source_name: String,
+    },
+    /// The output path is a file (or a link to one), not a folder.
+    #[error("the output folder {out} is a file, not a folder")]
+    NotAFolder { out: Shown },
+    /// A non-empty folder that no earlier build wrote, or one holding files the last build did
+    /// not write.
+    #[error("the output folder {out} holds {what}: {}", list_entries(.entries, *.more))]
+    InTheWay {
+        out: Shown,
+        /// "files that testimony did not write" or "files that the last build did not write".
+        what: &'static str,
+        /// The first few, in name order.
+        entries: Vec<String>,
+        /// How many more there are.
+        more: usize,
+    },
+    /// A staging folder's name is taken by something a build did not make.
+    #[error(
+        "{path} is in the way: a build writes beside the output folder into a folder of that name, but this one was not made by testimony, so it was left alone"
+    )]
+    Leftover { path: String },
+    #[error("cannot {what} {}: {source}", crate::diagnostic::display_path(.path))]
+    Io {
+        what: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// A path as the user gave it, and where it leads when that differs (`.` -> `/srv/site`).
+#[derive(Debug, Clone)]
+pub struct Shown {
+    pub given: PathBuf,
+    pub resolved: PathBuf,
+}
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let given = crate::diagnostic::display_path(&self.given);
+        let resolved = crate::diagnostic::display_path(&self.resolved);
+        if given == resolved {
+            write!(f, "`{given}`")
+        } else {
+            write!(f, "`{given}` ({resolved})")
+        }
+    }
+}
+
+/// "CNAME, notes.txt, old/, and 3 more".
+fn list_entries(entries: &[String], more: usize) -> String {
+    let mut text = entries.join(", ");
+    if more > 0 {
+        text.push_str(&format!(", and {more} more"));
+    }
+    text
+}
+
+/// How many entries an [`Refusal::InTheWay`] names.
+const ENTRIES_SHOWN: usize = 3;
+
+impl Refusal {
+    /// What to do about it, in plain words.
+    pub fn help(&self) -> String {
+        match self {
+            Refusal::IsTheSite { .. }
+            | Refusal::HoldsTheSite { .. }
+            | Refusal::HoldsHome { .. } => "choose an output folder that neither is nor holds the site's folder: leave out --out to build into public/ inside the site, or give a new folder elsewhere, e.g. --out ../site-output; --force does not change this".into(),
+            Refusal::Source { .. } => "choose an output folder outside content/, locales/, themes/, static/ and site.yaml: leave out --out to build into public/ inside the site, or give a new folder elsewhere; --force does not change this".into(),
+            Refusal::NotAFolder { .. } => "give --out a folder (it is made if it does not exist); the file was left as it was".into(),
+            Refusal::InTheWay { out, .. } => format!(
+                "nothing was changed; choose another --out, empty {} yourself, or pass --force to replace it and everything in it",
+                crate::diagnostic::display_path(&out.given)
+            ),
+            Refusal::Leftover { path } => format!(
+                "move or delete {path} yourself if it holds nothing you need (a build removes only the ones it left, which hold a {MARKER} file); or choose another --out"
+            ),
+            Refusal::Io { .. } => "check that the folder exists and that you may read and write it; nothing was changed".into(),
+        }
+    }
+}
+
+impl From<Refusal> for Diagnostic {
+    fn from(refusal: Refusal) -> Diagnostic {
+        let help = refusal.help();
+        Diagnostic::error(refusal.to_string()).with_help(help)
+    }
+}
+
+/// An absolute path with every link followed and every `.` and `..` taken away, for a path that
+/// may not exist yet: its nearest existing ancestor is canonicalized and the rest appended.
+/// The rest does not exist, so it holds no link and `..` in it can be undone by name.
+fn resolve(path: &Path) -> Result<PathBuf, Refusal> {
+    let io = |what, path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Refusal::Io { what, path, source }
+    };
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(io("find the current folder", path))?
+            .join(path)
+    };
+    for existing in absolute.ancestors() {
+        match std::fs::symlink_metadata(existing) {
+            Ok(_) => {
+                let mut resolved =
+                    std::fs::canonicalize(existing).map_err(io("follow the link", existing))?;
+                let rest = absolute.strip_prefix(existing).unwrap_or(Path::new(""));
+                for part in rest.components() {
+                    match part {
+                        Component::ParentDir => {
+                            resolved.pop();
+                        }
+                        Component::Normal(name) => resolved.push(name),
+                        _ => {}
+                    }
+                }
+                return Ok(resolved);
+            }
+            Err(err)
+                if matches!(
+                    err.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) => {}
+            Err(err) => return Err(io("read", existing)(err)),
+        }
+    }
+    Ok(absolute)
+}
+
+/// The folders and files a build reads, relative to the site's root; `static/` only if present.
+const SOURCES: &[&str] = &["content", "locales", "themes", crate::config::CONFIG_FILE];
+
+/// Where a resolved output folder would do harm, whatever `--force` says. `sources` are the
+/// resolved sources with their names as shown (`content/`). Pure: every path is resolved.
+fn forbidden_place(
+    out: &Shown,
+    root: &Path,
+    home: Option<&Path>,
+    sources: &[(String, PathBuf)],
+) -> Option<Refusal> {
+    let at = &out.resolved;
+    let out = out.clone();
+    if at == root {
+        return Some(Refusal::IsTheSite { out });
+    }
+    if root.starts_with(at) {
+        let root = format!("`{}`", crate::diagnostic::display_path(root));
+        return Some(Refusal::HoldsTheSite { out, root });
+    }
+    if let Some(home) = home.filter(|home| home.starts_with(at)) {
+        let home = format!("`{}`", crate::diagnostic::display_path(home));
+        return Some(Refusal::HoldsHome { out, home });
+    }
+    // Either way round: a source that is a link to a folder elsewhere may lie inside the output.
+    for (name, source) in sources {
+        let how = if at == source {
+            "is"
+        } else if at.starts_with(source) {
+            "is inside"
+        } else if source.starts_with(at) {
+            "holds"
+        } else {
+            continue;
+        };
+        let source_name = name.clone();
+        return Some(Refusal::Source {
+            out,
+            how,
+            source_name,
+        });
+    }
+    None
+}
+
+/// What is in the output folder that the build did not write: its first few entries (in
+/// name order, folders ending in `/`) and how many more. For a folder an earlier build wrote,
+/// only the files its marker does not list count; otherwise everything at the top does.
+fn in_the_way(out: &Shown) -> Result<Option<Refusal>, Refusal> {
+    let dir = &out.resolved;
+    let listing = |source| Refusal::Io {
+        what: "list",
+        path: dir.clone(),
+        source,
+    };
+    let marker = read_marker(dir)?;
+    let (what, mut found) = match marker.as_deref().and_then(parse_marker) {
+        Some(listed) => {
+            let mut found = Vec::new();
+            for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+                let entry = entry.map_err(|err| listing(err.into()))?;
+                if entry.file_type().is_dir() {
+                    continue;
+                }
+                let rel = crate::diagnostic::display_path(
+                    entry.path().strip_prefix(dir).unwrap_or(entry.path()),
+                );
+                if rel != MARKER && !listed.contains(rel.as_str()) {
+                    found.push(rel);
+                }
+            }
+            ("files that the last build did not write", found)
+        }
+        None => {
+            let mut found = Vec::new();
+            for entry in std::fs::read_dir(dir).map_err(listing)? {
+                let entry = entry.map_err(listing)?;
+                let mut name = entry.file_name().to_string_lossy().into_owned();
+                if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    name.push('/');
+                }
+                found.push(name);
+            }
+            found.sort();
+            ("files that testimony did not write", found)
+        }
+    };
+    if found.is_empty() {
+        return Ok(None);
+    }
+    let more = found.len().saturating_sub(ENTRIES_SHOWN);
+    found.truncate(ENTRIES_SHOWN);
+    Ok(Some(Refusal::InTheWay {
+        out: out.clone(),
+        what,
+        entries: found,
+        more,
+    }))
+}
+
+/// The staging folder and the folder the old output is moved to, beside `out`:
+/// `.public.staging` and `.public.old`.
+fn staging_paths(out: &Path) -> Result<(PathBuf, PathBuf), Refusal> {
+    let name = out.file_name().ok_or_else(|| Refusal::Io {
+        what: "name a staging folder beside",
+        path: out.to_path_buf(),
+        source: std::io::Error::other("the output folder has no name"),
+    })?;
+    let name = name.to_string_lossy();
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Ok((
+        parent.join(format!(".{name}.staging")),
+        parent.join(format!(".{name}.old")),
+    ))
+}
+
+/// A staging folder left beside the output may be removed only if a build made it (it carries
+/// the marker, written first thing); anything else of that name is someone else's.
+fn leftover_is_ours(path: &Path) -> Result<bool, Refusal> {
+    match std::fs::symlink_metadata(path) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(true),
+        Err(source) => {
+            return Err(Refusal::Io {
+                what: "read",
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+        Ok(_) => {}
+    }
+    Ok(read_marker(path)?
+        .as_deref()
+        .and_then(parse_marker)
+        .is_some())
+}
+
+fn leftover_refusal(path: &Path) -> Refusal {
+    Refusal::Leftover {
+        path: format!("`{}`", crate::diagnostic::display_path(path)),
+    }
+}
+
+/// Decides, before anything is written, whether a build may replace `out` (as the user gave
+/// it), and returns where it leads (links followed). Refused, whatever `force` says: the site's
+/// folder, a folder holding it or the home folder, a source of the site (`content/`,
+/// `locales/`, `themes/`, `site.yaml`, `static/` if present) or a folder inside or holding one,
+/// and a file. Refused unless `force`: a non-empty folder that no earlier build wrote, or one
+/// holding files the last build did not write. Refused always: a staging folder's name taken by
+/// a folder no build made. An empty or missing folder is fine (`serve` builds into a new
+/// temporary one). Paths are compared canonicalized, so links and `..` cannot get round it.
+pub fn prepare(root: &Path, out: &Path, force: bool) -> Result<PathBuf, Diagnostics> {
+    let fail = |refusal: Refusal| Diagnostics::from_iter([Diagnostic::from(refusal)]);
+    let shown = Shown {
+        given: out.to_path_buf(),
+        resolved: resolve(out).map_err(fail)?,
+    };
+    let site = resolve(root).map_err(fail)?;
+    let home = std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .filter(|home| !home.is_empty())
+        .and_then(|home| resolve(Path::new(&home)).ok());
+    let mut sources = Vec::new();
+    let has_static = root.join("static").is_dir();
+    for name in SOURCES.iter().chain(has_static.then_some(&"static")) {
+        let shown = if *name == crate::config::CONFIG_FILE {
+            name.to_string()
+        } else {
+            format!("{name}/")
+        };
+        sources.push((shown, resolve(&root.join(name)).map_err(fail)?));
+    }
+    if let Some(refusal) = forbidden_place(&shown, &site, home.as_deref(), &sources) {
+        return Err(fail(refusal));
+    }
+    let mut problems = Diagnostics::new();
+    match std::fs::metadata(&shown.resolved) {
+        Ok(meta) if !meta.is_dir() => {
+            problems.push(Refusal::NotAFolder { out: shown.clone() }.into())
+        }
+        Ok(_) if !force => match in_the_way(&shown) {
+            Ok(None) => {}
+            Ok(Some(refusal)) | Err(refusal) => problems.push(refusal.into()),
+        },
+        _ => {}
+    }
+    match staging_paths(&shown.resolved) {
+        Ok((staging, old)) => {
+            for leftover in [staging, old] {
+                match leftover_is_ours(&leftover) {
+                    Ok(true) => {}
+                    Ok(false) => problems.push(leftover_refusal(&leftover).into()),
+                    Err(refusal) => problems.push(refusal.into()),
+                }
+            }
+        }
+        Err(refusal) => problems.push(refusal.into()),
+    }
+    if problems.is_empty() {
+        Ok(shown.resolved)
+    } else {
+        Err(problems)
+    }
+}
+
 /// A folder beside the output folder that a build writes into; it replaces the output folder
 /// only when [`Staging::commit`] is called after everything was written. Dropped without
-/// that, it removes itself, and the output folder is left exactly as it was.
+/// that, it removes itself, and the output folder is left exactly as it was. It carries the
+/// [`MARKER`] from the start, so that one left by an interrupted build is known as ours.
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
     old: PathBuf,
+    /// Every file written, by its path inside the output, for the marker.
+    written: Mutex<Vec<String>>,
     committed: bool,
 }
 
@@ -263,38 +695,62 @@ fn io_error(what: &str, path: &Path, err: std::io::Error) -> Diagnostic {
 }
 
 impl Staging {
-    /// Makes an empty staging folder for `out` (removing any left by an interrupted build).
+    /// Makes an empty staging folder for `out` (best given as [`prepare`] returned it),
+    /// removing one left by an interrupted build; a folder of that name that no build made is
+    /// refused, not removed.
     pub fn create(out: &Path) -> Result<Staging, Diagnostic> {
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let dir = parent.join(format!(".{name}.staging"));
-        let old = parent.join(format!(".{name}.old"));
-        std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+        let (dir, old) = staging_paths(out)?;
+        // Checked again just before removing, the only step here that deletes anything.
         for leftover in [&dir, &old] {
-            if leftover.exists() {
+            if !leftover_is_ours(leftover)? {
+                return Err(leftover_refusal(leftover).into());
+            }
+        }
+        if let Some(parent) = dir.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+        }
+        for leftover in [&dir, &old] {
+            if std::fs::symlink_metadata(leftover).is_ok() {
                 std::fs::remove_dir_all(leftover).map_err(|e| io_error("remove", leftover, e))?;
             }
         }
         std::fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, e))?;
-        Ok(Staging {
+        let staging = Staging {
             out: out.to_path_buf(),
             dir,
             old,
+            written: Mutex::new(Vec::new()),
             committed: false,
-        })
+        };
+        // From here on, dropping `staging` removes the folder.
+        let marker = staging.dir.join(MARKER);
+        std::fs::write(&marker, marker_text(&[])).map_err(|e| io_error("write", &marker, e))?;
+        Ok(staging)
     }
 
     fn target(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
-        let path = self.dir.join(rel);
+        // An output path is made from slugs and file names; one that could climb out of the
+        // staging folder (or replace the marker) is a bug, and must not write anywhere else.
+        let rel_path = Path::new(rel);
+        if rel.is_empty()
+            || rel == MARKER
+            || !rel_path
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)))
+        {
+            return Err(Diagnostic::error(format!(
+                "the output file name `{rel}` is not a plain path inside the output folder"
+            ))
+            .with_help("rename the file it comes from; the previous output was left as it was"));
+        }
+        let path = self.dir.join(rel_path);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
         }
+        self.written
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(rel.to_string());
         Ok(path)
     }
 
@@ -312,11 +768,19 @@ impl Staging {
             .map_err(|e| io_error("copy", &file.source, e))
     }
 
-    /// Puts the staging folder in place of the output folder.
+    /// Lists what was written in the marker, then puts the staging folder in place of the
+    /// output folder.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let mut written =
+            std::mem::take(&mut *self.written.lock().unwrap_or_else(|p| p.into_inner()));
+        written.sort();
+        written.dedup();
+        let marker = self.dir.join(MARKER);
+        std::fs::write(&marker, marker_text(&written))
+            .map_err(|e| io_error("write", &marker, e))?;
         self.committed = true;
         let (out, dir, old) = (&self.out, &self.dir, &self.old);
-        if out.exists() {
+        if std::fs::symlink_metadata(out).is_ok() {
             std::fs::rename(out, old).map_err(|e| {
                 let _ = std::fs::remove_dir_all(dir);
                 io_error("move aside", out, e)
@@ -328,7 +792,7 @@ impl Staging {
             let _ = std::fs::remove_dir_all(dir);
             return Err(io_error("move into place", out, err));
         }
-        if old.exists() {
+        if std::fs::symlink_metadata(old).is_ok() {
             let _ = std::fs::remove_dir_all(old);
         }
         Ok(())
@@ -344,7 +808,8 @@ impl Drop for Staging {
 }
 
 /// Writes every file into a staging folder beside `out`, then swaps it in place of `out`.
-/// On any error the staging folder is removed and `out` is left exactly as it was.
+/// On any error the staging folder is removed and `out` is left exactly as it was. It does not
+/// ask whether `out` may be replaced: [`prepare`] does, and a build calls it first.
 pub fn write(out: &Path, files: &[OutputFile], copies: &[CopiedFile]) -> Result<(), Diagnostic> {
     let staging = Staging::create(out)?;
     files.par_iter().try_for_each(|file| staging.put(file))?;
@@ -405,6 +870,151 @@ mod tests {
         let stripped = strip_image(&tagged).unwrap();
         assert!(!stripped.windows(12).any(|w| w == b"SERIAL-12345"));
         assert!(image::load_from_memory(&stripped).is_ok());
+    }
+
+    fn shown(path: &str) -> Shown {
+        Shown {
+            given: PathBuf::from(path),
+            resolved: PathBuf::from(path),
+        }
+    }
+
+    #[test]
+    fn forbids_the_site_what_holds_it_and_its_sources_either_way_round() {
+        let root = Path::new("/srv/site");
+        let sources = vec![
+            ("content/".to_string(), PathBuf::from("/srv/site/content")),
+            ("themes/".to_string(), PathBuf::from("/shared/themes")),
+        ];
+        let refused = |out: &str| {
+            forbidden_place(&shown(out), root, Some(Path::new("/home/ed")), &sources)
+                .map(|r| r.to_string())
+        };
+        let says = |out: &str, part: &str| {
+            let text = refused(out).unwrap_or_else(|| panic!("{out} was allowed"));
+            assert!(text.contains(part), "{out}: {text}");
+        };
+        says("/srv/site", "is the site's folder");
+        says("/srv", "holds the site's folder `/srv/site`");
+        says("/", "holds the site's folder");
+        says("/home", "holds your home folder `/home/ed`");
+        says("/home/ed", "holds your home folder");
+        says("/srv/site/content", "is the site's `content/`");
+        says(
+            "/srv/site/content/stories/x",
+            "is inside the site's `content/`",
+        );
+        says("/shared", "holds the site's `themes/`");
+        says("/shared/themes/default", "is inside the site's `themes/`");
+        for allowed in [
+            "/srv/site/public",
+            "/srv/site/contents",
+            "/srv/site-public",
+            "/home/ed/www",
+            "/tmp/x",
+        ] {
+            assert!(refused(allowed).is_none(), "{allowed} was refused");
+        }
+    }
+
+    #[test]
+    fn the_marker_lists_what_was_written_and_nothing_else_reads_as_one() {
+        let written = ["en/index.html".to_string(), "static/style.css".to_string()];
+        let text = marker_text(&written);
+        assert!(text.starts_with("testimony output 1\n"), "{text}");
+        let listed = parse_marker(&text).unwrap();
+        assert_eq!(
+            listed.into_iter().collect::<Vec<_>>(),
+            ["en/index.html", "static/style.css"]
+        );
+        assert!(parse_marker(&marker_text(&[])).unwrap().is_empty());
+        assert!(parse_marker("testimony output 2\nen/index.html\n").is_none());
+        assert!(parse_marker("").is_none());
+        assert!(parse_marker("notes\n").is_none());
+    }
+
+    #[test]
+    fn names_the_first_entries_in_the_way() {
+        let entries = ["CNAME".to_string(), "notes.txt".to_string()];
+        assert_eq!(list_entries(&entries, 3), "CNAME, notes.txt, and 3 more");
+        assert_eq!(list_entries(&entries[..1], 0), "CNAME");
+    }
+
+    #[test]
+    fn resolves_a_path_that_does_not_exist_yet() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().canonicalize().unwrap();
+        std::fs::create_dir(real.join("site")).unwrap();
+        assert_eq!(
+            resolve(&real.join("site/new/deeper")).unwrap(),
+            real.join("site/new/deeper")
+        );
+        // `..` after a folder that does not exist still climbs: past the site, here.
+        assert_eq!(resolve(&real.join("site/missing/../..")).unwrap(), real);
+        assert_eq!(
+            resolve(&real.join("site/./public/")).unwrap(),
+            real.join("site/public")
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(real.join("site"), real.join("link")).unwrap();
+            assert_eq!(
+                resolve(&real.join("link/public")).unwrap(),
+                real.join("site/public")
+            );
+            std::os::unix::fs::symlink(real.join("gone"), real.join("dangling")).unwrap();
+            assert!(matches!(
+                resolve(&real.join("dangling")),
+                Err(Refusal::Io {
+                    what: "follow the link",
+                    ..
+                })
+            ));
+        }
+    }
+
+    #[test]
+    fn removes_only_staging_folders_a_build_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let staging = dir.path().join(".public.staging");
+        std::fs::create_dir_all(&staging).unwrap();
+        std::fs::write(staging.join("keep.txt"), "someone's").unwrap();
+        let err = Staging::create(&out)
+            .err()
+            .expect("a foreign staging folder is refused");
+        assert!(
+            err.message.contains(".public.staging` is in the way"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read(staging.join("keep.txt")).unwrap(),
+            b"someone's"
+        );
+
+        std::fs::write(staging.join(MARKER), marker_text(&[])).unwrap();
+        let made = Staging::create(&out).unwrap();
+        assert!(!staging.join("keep.txt").exists());
+        assert!(
+            staging.join(MARKER).is_file(),
+            "a new staging folder carries the marker"
+        );
+        drop(made);
+        assert!(!staging.exists(), "a dropped staging folder removes itself");
+    }
+
+    #[test]
+    fn writes_nothing_outside_the_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&dir.path().join("public")).unwrap();
+        for path in ["../escape.html", "/etc/x", "en/../../x", MARKER, ""] {
+            let file = OutputFile {
+                path: path.into(),
+                bytes: b"x".to_vec(),
+            };
+            assert!(staging.put(&file).is_err(), "{path:?} was written");
+        }
+        assert!(!dir.path().join("escape.html").exists());
     }
 
     #[test]

@@ -809,7 +809,7 @@ mod tests {
 
     fn config(languages: &[&str]) -> Config {
         let mut yaml = format!(
-            "title: T\nbase_url: /\ndefault_language: {}\nlanguages:\n",
+            "title: T\nbase_url: https://example.org/\ndefault_language: {}\nlanguages:\n",
             languages[0]
         );
         for code in languages {
