@@ -916,7 +916,7 @@ mod tests {
     /// language is the default), one line each, as printed.
     fn mistakes(files: &[(&str, &str)], calls: Option<&TemplateCalls>) -> Vec<String> {
         let mut yaml = format!(
-            "title: T\nbase_url: /\ndefault_language: {}\nlanguages:\n",
+            "title: T\nbase_url: https://example.org/\ndefault_language: {}\nlanguages:\n",
             files[0].0
         );
         let mut seen = Vec::new();
