@@ -170,20 +170,15 @@ fn private_blocks(text: &str) -> Vec<Range<usize>> {
         if trimmed == "---" {
             break;
         }
+        // `private:`, and misspellings of it (`Private:`, `privat:`), which are unknown
+        // fields whose value is private all the same.
+        let key = trimmed.split(':').next().unwrap_or_default();
         if open.is_none()
             && top_level
-            && trimmed
-                .trim_start_matches(['"', '\''])
-                .starts_with("private")
+            && trimmed.contains(':')
+            && key.to_lowercase().contains("priv")
         {
-            let key = trimmed.trim_start_matches(['"', '\'']);
-            if key["private".len()..]
-                .trim_start_matches(['"', '\''])
-                .trim_start()
-                .starts_with(':')
-            {
-                open = Some(start);
-            }
+            open = Some(start);
         }
     }
     if let Some(from) = open {
@@ -661,6 +656,16 @@ mod tests {
         assert!(!source.is_private(&(body..body + 4)));
         // Only Markdown files have a private block.
         assert!(SourceText::new("site.yaml", text).private.is_empty());
+    }
+
+    #[test]
+    fn a_misspelt_private_block_is_private_too() {
+        for key in ["Private", "privat", "\"private\"", "PRIVATE_notes"] {
+            let text = format!("---\ntitle: A\n{key}: {{ real_name: X }}\nstatus: draft\n---\n");
+            let source = SourceText::new("content/a.md", text.as_str());
+            let at = text.find("real_name").unwrap();
+            assert!(source.is_private(&(at..at + 1)), "{key}");
+        }
     }
 
     #[test]

@@ -178,7 +178,7 @@ fn markdown_never_panics_places_every_problem_and_publishes_no_script() {
         // Where the note is still a comment (not broken by the edits, not inside code), its
         // text is published nowhere.
         let intact = body.find("\n\n<!-- A NOTE-MARKER -->\n").filter(|&at| {
-            body[..at].matches('`').count() % 2 == 0
+            body[..at].matches('`').count().is_multiple_of(2)
                 && !body[..at].contains("<!--")
                 && body.matches("NOTE-MARKER").count() == 1
         });

@@ -124,6 +124,7 @@ pub fn parse(yaml: &str, offset: usize) -> Result<Node, Vec<Problem>> {
         root: None,
         documents: 0,
         problems: Vec::new(),
+        too_deep: 0,
     };
     for event in Parser::new_from_str(yaml) {
         match event {
@@ -197,10 +198,17 @@ enum Open {
     Mapping {
         start: usize,
         entries: Vec<(Key, Node)>,
+        /// The keys already in `entries`, so that a repeated one is found in constant time
+        /// (a pasted list of a hundred thousand keys stays linear).
+        seen: std::collections::HashSet<String>,
         /// The key read, waiting for its value.
         key: Option<Key>,
     },
 }
+
+/// How deeply lists and groups may nest. Front matter needs four or five levels; a file
+/// nested thousands deep is a mistake (or an attack) and would exhaust the stack later.
+const MAX_DEPTH: usize = 32;
 
 struct Builder<'p> {
     yaml: &'p str,
@@ -209,6 +217,8 @@ struct Builder<'p> {
     root: Option<Node>,
     documents: usize,
     problems: Vec<Problem>,
+    /// How many lists or groups deeper than [`MAX_DEPTH`] are open (skipped).
+    too_deep: usize,
 }
 
 impl Builder<'_> {
@@ -238,6 +248,7 @@ impl Builder<'_> {
                 "write the value out in full where it is needed",
                 range,
             ),
+            Event::Scalar(..) if self.too_deep > 0 => {}
             Event::Scalar(text, style, anchor, tag) => {
                 self.check_anchor_and_tag(anchor, tag.is_some(), &range);
                 self.check_text(&text, &range);
@@ -259,20 +270,29 @@ impl Builder<'_> {
             }
             Event::SequenceStart(anchor, tag) => {
                 self.check_anchor_and_tag(anchor, tag.is_some(), &range);
-                self.stack.push(Open::Sequence {
-                    start: range.start,
-                    items: Vec::new(),
-                });
+                if self.enter(&range) {
+                    self.stack.push(Open::Sequence {
+                        start: range.start,
+                        items: Vec::new(),
+                    });
+                }
             }
             Event::MappingStart(anchor, tag) => {
                 self.check_anchor_and_tag(anchor, tag.is_some(), &range);
-                self.stack.push(Open::Mapping {
-                    start: range.start,
-                    entries: Vec::new(),
-                    key: None,
-                });
+                if self.enter(&range) {
+                    self.stack.push(Open::Mapping {
+                        start: range.start,
+                        entries: Vec::new(),
+                        seen: std::collections::HashSet::new(),
+                        key: None,
+                    });
+                }
             }
             Event::SequenceEnd | Event::MappingEnd => {
+                if self.too_deep > 0 {
+                    self.too_deep -= 1;
+                    return;
+                }
                 let node = match self.stack.pop() {
                     Some(Open::Sequence { start, items }) => {
                         let end = items.last().map_or(start, |n| n.span.end).max(range.end);
@@ -297,6 +317,23 @@ impl Builder<'_> {
     }
 
     /// A finished value: the root, an item, a key or a key's value.
+    /// Whether a list or group opening at `range` may be read; past [`MAX_DEPTH`] it is
+    /// reported once and everything inside it is skipped.
+    fn enter(&mut self, range: &Range<usize>) -> bool {
+        if self.too_deep == 0 && self.stack.len() < MAX_DEPTH {
+            return true;
+        }
+        if self.too_deep == 0 {
+            self.problem(
+                format!("lists and groups are nested more than {MAX_DEPTH} deep here"),
+                "check the brackets and the indentation: front matter needs only a few levels",
+                range.clone(),
+            );
+        }
+        self.too_deep += 1;
+        false
+    }
+
     fn value(&mut self, node: Node) {
         let mut repeated = None;
         match self.stack.last_mut() {
@@ -306,11 +343,14 @@ impl Builder<'_> {
                 }
             }
             Some(Open::Sequence { items, .. }) => items.push(node),
-            Some(Open::Mapping { entries, key, .. }) => match key.take() {
+            Some(Open::Mapping {
+                entries, seen, key, ..
+            }) => match key.take() {
                 Some(k) => {
-                    if let Some((first, _)) = entries.iter().find(|(e, _)| e.text == k.text) {
-                        repeated = Some((k.clone(), first.span.start));
+                    if seen.contains(&k.text) {
+                        repeated = Some(k);
                     } else {
+                        seen.insert(k.text.clone());
                         entries.push((k, node));
                     }
                 }
@@ -336,7 +376,7 @@ impl Builder<'_> {
                 },
             },
         }
-        if let Some((key, _first)) = repeated {
+        if let Some(key) = repeated {
             self.problem(
                 format!(
                     "`{}` is written twice in the same group of fields",
@@ -434,6 +474,13 @@ fn describe_scan_error(
             "this quoted value is not closed".into(),
             "add the closing quote at the end of the value, e.g. `title: \"...\"`".into(),
             offset + quote..offset + quote + 1,
+        );
+    }
+    if info.contains("recursion limit") {
+        return (
+            format!("lists and groups are nested more than {MAX_DEPTH} deep here"),
+            "check the brackets and the indentation: front matter needs only a few levels".into(),
+            at..at,
         );
     }
     let message = info
@@ -582,5 +629,19 @@ mod tests {
         assert!(root.get("a").unwrap().is_null());
         assert!(!root.get("b").unwrap().is_null());
         assert!(root.get("c").unwrap().is_null());
+    }
+
+    #[test]
+    fn deep_nesting_and_many_keys_stay_cheap() {
+        for depth in [40, 100_000] {
+            let deep = format!("themes: {}x{}\n", "[".repeat(depth), "]".repeat(depth));
+            let found = problems(&deep);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert!(found[0].message.contains("nested more than"), "{found:?}");
+        }
+        let many: String = (0..100_000).map(|i| format!("k{i}: v\n")).collect();
+        assert!(parse(&many, 0).is_ok());
+        let repeated = format!("{many}k5: again\n");
+        assert_eq!(problems(&repeated).len(), 1);
     }
 }
