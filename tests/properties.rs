@@ -1,6 +1,5 @@
 //! Bounded property tests over the parsers that read what editors and translators write:
-//! Markdown bodies and Fluent files (front matter and WebVTT have their own, beside their
-//! code). Thousands of inputs made by mutating valid ones, from a fixed seed so that every run
+//! front matter, Markdown bodies and Fluent files (WebVTT has its own, beside its code). Thousands of inputs made by mutating valid ones, from a fixed seed so that every run
 //! is the same: no panic, no hang, every problem carries a place in its file, and nothing that
 //! could run script or show a comment reaches the HTML.
 
@@ -9,8 +8,10 @@ use std::time::{Duration, Instant};
 
 use testimony::config::Config;
 use testimony::diagnostic::{Diagnostic, SourceText};
+use testimony::frontmatter;
 use testimony::i18n::Locales;
 use testimony::markdown;
+use testimony::model::StoryMeta;
 
 /// xorshift: small, deterministic, no dependency.
 struct Rng(u64);
@@ -298,6 +299,72 @@ fn fluent_never_panics_and_places_every_problem() {
         for lang in ["en", "ar"] {
             for key in ["site-title", "nav-home", "story-count", "welcome"] {
                 let _ = locales.format(lang, key, &[]);
+            }
+        }
+    }
+    assert!(
+        with_problems > 300,
+        "only {with_problems} inputs had a problem"
+    );
+}
+
+#[test]
+fn front_matter_never_panics_and_places_every_problem() {
+    let good = "---\ntitle: \"A story\"\npseudonym: Narrator\nsummary: One line.\norigin: SY\njoined: 2014\ninterviewed: 2018-02-08\nthemes: [motivations, defection]\nvideo:\n  file: video.webm\n  poster: poster.jpg\n  duration: \"00:02:00\"\ncaptions: { en: captions.en.vtt, ar: captions.ar.vtt }\nsegments:\n  - { at: \"00:00:00\", title: \"Start\", themes: [motivations] }\n  - at: \"00:01:12\"\n    title: 'Out'\nstatement: >\n  Folded\n  text.\nwarnings: [violence]\nstatus: published\nprivate:\n  real_name: X\n---\nBody.\n";
+    let pieces = [
+        ":",
+        " ",
+        "\n",
+        "  ",
+        "-",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "\"",
+        "'",
+        "#",
+        "&a",
+        "*a",
+        "!!binary",
+        "!x",
+        "? ",
+        "|",
+        ">",
+        "---",
+        "...",
+        "\t",
+        "\u{202E}",
+        "\u{0}",
+        "é",
+        "ش",
+        "\r\n",
+        "\r",
+        "title",
+        "video",
+        "%YAML 1.2",
+        "@",
+        "`",
+        "~",
+        "null",
+        "0x1F",
+        "1e9",
+        "\\u",
+    ];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut with_problems = 0;
+    for _ in 0..3000 {
+        let text = mutate(&mut rng, good, &pieces);
+        let source = SourceText::new("content/stories/x/index.md", text.as_str());
+        let Ok(split) = frontmatter::split(&source) else {
+            continue;
+        };
+        if let Err(found) = frontmatter::read::<StoryMeta>(&source, split.yaml) {
+            assert!(!found.is_empty(), "an error without a problem:\n{text}");
+            with_problems += 1;
+            for problem in &found {
+                assert_placed(problem, &source, &text);
             }
         }
     }
