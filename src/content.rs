@@ -72,9 +72,34 @@ pub struct Content {
     /// by slug and file name, with their full paths. Nothing here is copied to the output
     /// unless the story refers to it and a stage has checked it.
     pub story_files: BTreeMap<String, BTreeMap<String, PathBuf>>,
+    /// The text of every caption file (`.vtt`) in each story's folder, by slug and file name,
+    /// read and decoded here so that assembling the site does no IO.
+    pub story_texts: BTreeMap<String, BTreeMap<String, ReadText>>,
 }
 
-/// Walks `content/` and reads every Markdown file; every problem is collected.
+/// A text file read while loading: its decoded text, or the problem met reading it (cannot be
+/// read, not UTF-8), placed at the file. The problem is kept rather than reported here because
+/// only the stage that uses the file knows whether it matters: a caption file that no story
+/// uses gets its own warning, and reading it must not add a second message about it.
+pub type ReadText = Result<Arc<SourceText>, Diagnostic>;
+
+/// Reads a file as text, placing any problem at `rel` (its path from the site's root).
+fn read_text(path: &Path, rel: &Path) -> ReadText {
+    let bytes = std::fs::read(path)
+        .map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(rel))?;
+    let text = decode(rel, bytes)?;
+    Ok(SourceText::new(rel, text))
+}
+
+/// Whether a story's file is read as text when loading: caption files, which assembly parses.
+/// Videos and pictures are not read here: they can weigh gigabytes, and only their path is
+/// needed until the output stage copies or re-encodes them.
+fn is_story_text(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".vtt")
+}
+
+/// Walks `content/` and reads every Markdown file and every story's caption files; every
+/// problem is collected.
 pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
     let mut content = Content::default();
     let mut problems = Diagnostics::new();
@@ -130,23 +155,23 @@ pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
                 kind,
                 lang,
                 is_source,
-            }) => {
-                let read = std::fs::read(entry.path())
-                    .map_err(|err| {
-                        Diagnostic::error(format!("cannot read the file: {err}")).in_file(&rel)
-                    })
-                    .and_then(|bytes| decode(&rel, bytes));
-                match read {
-                    Ok(text) => content.files.push(SourceFile {
-                        kind,
-                        lang,
-                        is_source,
-                        source: SourceText::new(rel, text),
-                    }),
-                    Err(diagnostic) => problems.push(diagnostic),
-                }
-            }
+            }) => match read_text(entry.path(), &rel) {
+                Ok(source) => content.files.push(SourceFile {
+                    kind,
+                    lang,
+                    is_source,
+                    source,
+                }),
+                Err(diagnostic) => problems.push(diagnostic),
+            },
             Ok(Classified::StoryFile { slug, name }) => {
+                if is_story_text(&name) {
+                    content
+                        .story_texts
+                        .entry(slug.clone())
+                        .or_default()
+                        .insert(name.clone(), read_text(entry.path(), &rel));
+                }
                 content
                     .story_files
                     .entry(slug)

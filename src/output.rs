@@ -22,8 +22,9 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::render::{OutputFile, poster_output_name};
+use crate::render::OutputFile;
 use crate::site::{Site, Video};
+use crate::urls::Urls;
 
 /// How a page was minified.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,7 +135,7 @@ pub fn assets(
             Ok(bytes) => {
                 versions.insert(name.clone(), short_hash(&bytes));
                 files.push(OutputFile {
-                    path: format!("static/{name}"),
+                    path: Urls::asset_path(&name),
                     bytes,
                 });
             }
@@ -186,13 +187,12 @@ pub fn story_media(site: &Site) -> (Vec<OutputFile>, Vec<CopiedFile>, Diagnostic
             let mut files = Vec::new();
             let mut copied = None;
             let mut problems = Vec::new();
-            let base = format!("media/{}", story.slug);
             if let Video::File { name, path } = &story.video {
                 let rel = story.texts.source_path.with_file_name(name);
                 match crate::media::check_video(path) {
                     Ok(len) => {
                         copied = Some(CopiedFile {
-                            path: format!("{base}/{name}"),
+                            path: Urls::media_path(&story.slug, name),
                             source: path.clone(),
                             len,
                         })
@@ -207,7 +207,7 @@ pub fn story_media(site: &Site) -> (Vec<OutputFile>, Vec<CopiedFile>, Diagnostic
                     .and_then(|b| strip_image(&b))
                 {
                     Ok(bytes) => files.push(OutputFile {
-                        path: format!("{base}/{}", poster_output_name(name)),
+                        path: Urls::poster_path(&story.slug, name),
                         bytes,
                     }),
                     Err(err) => problems.push(
@@ -219,7 +219,7 @@ pub fn story_media(site: &Site) -> (Vec<OutputFile>, Vec<CopiedFile>, Diagnostic
             }
             for track in &story.captions {
                 files.push(OutputFile {
-                    path: format!("{base}/captions.{}.vtt", track.lang),
+                    path: Urls::captions_path(&story.slug, &track.lang),
                     bytes: track.captions.to_vtt().into_bytes(),
                 });
             }

@@ -5,13 +5,14 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 use crate::config::{Config, MissingTranslation, ThirdParty};
-use crate::content::{Content, Kind, SourceFile};
+use crate::content::{Content, Kind, ReadText, SourceFile};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, closest};
 use crate::frontmatter::{self, yaml::Node, yaml::Step};
 use crate::markdown;
@@ -415,7 +416,10 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
                 translations,
                 &resolver,
                 &theme_ids,
-                &content.story_files,
+                &Folders {
+                    files: &content.story_files,
+                    texts: &content.story_texts,
+                },
                 &mut problems,
             );
             // A draft is checked, so that it is ready when it is published, but never built;
@@ -544,13 +548,35 @@ pub fn route_of(kind: &Kind) -> Route<'_> {
     }
 }
 
+/// The files of every story's folder as `content` found them, by slug.
+struct Folders<'a> {
+    files: &'a BTreeMap<String, BTreeMap<String, PathBuf>>,
+    texts: &'a BTreeMap<String, BTreeMap<String, ReadText>>,
+}
+
+impl Folders<'_> {
+    fn of(&self, slug: &str) -> StoryFolder {
+        StoryFolder {
+            files: self.files.get(slug).cloned().unwrap_or_default(),
+            texts: self.texts.get(slug).cloned().unwrap_or_default(),
+        }
+    }
+}
+
+/// One story's folder: the files beside its Markdown by name (with their full paths), and the
+/// text of those that were read while loading (its caption files).
+struct StoryFolder {
+    files: BTreeMap<String, PathBuf>,
+    texts: BTreeMap<String, ReadText>,
+}
+
 fn build_item(
     kind: &Kind,
     source: Parsed,
     translations: Vec<Parsed>,
     resolver: &Resolver,
     theme_ids: &BTreeSet<String>,
-    story_files: &BTreeMap<String, BTreeMap<String, PathBuf>>,
+    folders: &Folders,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Item> {
     let Parsed {
@@ -626,7 +652,7 @@ fn build_item(
             }))
         }
         (Kind::Story { slug }, Meta::Story(meta)) => {
-            let files = story_files.get(slug).cloned().unwrap_or_default();
+            let folder = folders.of(slug);
             let doc = Doc {
                 file: &file,
                 fields: &fields,
@@ -639,7 +665,7 @@ fn build_item(
                 translations,
                 resolver,
                 theme_ids,
-                &files,
+                &folder,
                 problems,
             );
             Some(Item::Story(Box::new(story)))
@@ -793,6 +819,46 @@ fn unused_files(
         .collect()
 }
 
+/// The captions rule: a caption file parses as WebVTT, and its last cue ends within the video
+/// (when the video's duration is known). Captions that run past the end are reported at their
+/// last cue and kept, so that the other problems of the file are found in the same run.
+fn caption_track(
+    lang: &str,
+    source: &Arc<SourceText>,
+    duration: Timestamp,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<CaptionTrack> {
+    match webvtt::parse(source) {
+        Ok(parsed) => {
+            if let Some(end) = parsed.last_end()
+                && duration.0 > 0
+                && end > duration
+            {
+                let last = parsed.cues.last().map_or(1, |c| c.line);
+                let offset = source.line_offset(last);
+                problems.push(
+                    Diagnostic::error(format!(
+                        "the captions run until {}, past the end of the video ({})",
+                        end.to_display(),
+                        duration.to_display()
+                    ))
+                    .with_help("check the cue times, or the video's `duration` in index.md")
+                    .at(source, offset..offset),
+                );
+            }
+            Some(CaptionTrack {
+                lang: lang.to_string(),
+                path: source.path.clone(),
+                captions: parsed,
+            })
+        }
+        Err(found) => {
+            problems.extend(found);
+            None
+        }
+    }
+}
+
 /// A translation's segment titles, in the source's segment order. A translated segment is
 /// matched to the source's by its `id` when it has one, otherwise by its position in the
 /// list, so that re-timing a segment in the source does not break its translations (the
@@ -884,9 +950,10 @@ fn build_story(
     translations: Vec<Parsed>,
     resolver: &Resolver,
     theme_ids: &BTreeSet<String>,
-    files: &BTreeMap<String, PathBuf>,
+    folder: &StoryFolder,
     problems: &mut Vec<Diagnostic>,
 ) -> Story {
+    let files = &folder.files;
     let config = resolver.config;
     let file = doc.file;
     let mut themes: Vec<String> = Vec::new();
@@ -1047,57 +1114,36 @@ fn build_story(
     // Captions: one parsed WebVTT file per language.
     let mut captions = Vec::new();
     for (lang, name) in &caption_files(&meta.captions, files, config, doc, problems) {
-        let path = [Step::Key("captions"), Step::Key(lang.as_str())];
+        let key = [Step::Key("captions"), Step::Key(lang.as_str())];
         if config.language(lang).is_none() {
             problems.push(
-                doc.error(&path, format!("language `{lang}` is not in site.yaml"))
+                doc.error(&key, format!("language `{lang}` is not in site.yaml"))
                 .with_help(
                     "list captions only for the site's languages, or add the language to site.yaml",
                 ),
             );
             continue;
         }
-        let Some(path) = file_of(&path, name, problems) else {
+        if file_of(&key, name, problems).is_none() {
             continue;
-        };
-        let rel = file.source.path.with_file_name(name);
-        let text = std::fs::read(&path)
-            .map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(&rel))
-            .and_then(|bytes| crate::content::decode(&rel, bytes));
-        let text = match text {
-            Ok(text) => text,
-            Err(d) => {
-                problems.push(d);
+        }
+        // `content` read every `.vtt` of the folder; what it could not read is reported here,
+        // where the file is known to be used, so an unused file gets one message, not two.
+        let source = match folder.texts.get(name) {
+            Some(Ok(source)) => source,
+            Some(Err(problem)) => {
+                problems.push(problem.clone());
+                continue;
+            }
+            None => {
+                problems.push(
+                    doc.error(&key, format!("`{name}` is not a WebVTT caption file"))
+                        .with_help("captions are WebVTT files ending in .vtt, e.g. captions.en.vtt: convert the file to WebVTT and name it so"),
+                );
                 continue;
             }
         };
-        let vtt_source = SourceText::new(rel.clone(), text);
-        match webvtt::parse(&vtt_source) {
-            Ok(parsed) => {
-                if let Some(end) = parsed.last_end()
-                    && duration.0 > 0
-                    && end > duration
-                {
-                    let last = parsed.cues.last().map_or(1, |c| c.line);
-                    let offset = vtt_source.line_offset(last);
-                    problems.push(
-                        Diagnostic::error(format!(
-                            "the captions run until {}, past the end of the video ({})",
-                            end.to_display(),
-                            duration.to_display()
-                        ))
-                        .with_help("check the cue times, or the video's `duration` in index.md")
-                        .at(&vtt_source, offset..offset),
-                    );
-                }
-                captions.push(CaptionTrack {
-                    lang: lang.clone(),
-                    path: rel,
-                    captions: parsed,
-                });
-            }
-            Err(found) => problems.extend(found),
-        }
+        captions.extend(caption_track(lang, source, duration, problems));
     }
 
     // Segments: in order, within the video.
@@ -1261,4 +1307,79 @@ fn parse_date(text: &str) -> Option<(i32, u8, u8)> {
         _ => return None,
     };
     ((1..=days).contains(&day) && (1900..=2100).contains(&year)).then_some((year, month, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vtt(text: &str) -> Arc<SourceText> {
+        SourceText::new("content/stories/x/captions.en.vtt", text)
+    }
+
+    #[test]
+    fn captions_within_the_video_make_a_track_and_no_problem() {
+        let mut problems = Vec::new();
+        let track = caption_track(
+            "en",
+            &vtt("WEBVTT\n\n00:01.000 --> 00:04.000\nHello.\n"),
+            Timestamp(10_000),
+            &mut problems,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let track = track.expect("a track");
+        assert_eq!(track.lang, "en");
+        assert_eq!(
+            track.path,
+            PathBuf::from("content/stories/x/captions.en.vtt")
+        );
+        assert_eq!(track.captions.cues.len(), 1);
+    }
+
+    #[test]
+    fn captions_past_the_end_of_the_video_are_reported_at_the_last_cue_and_kept() {
+        let mut problems = Vec::new();
+        let text = "WEBVTT\n\n00:01.000 --> 00:04.000\nHello.\n\n00:05.000 --> 00:12.500\nBye.\n";
+        let track = caption_track("en", &vtt(text), Timestamp(10_000), &mut problems);
+        assert!(track.is_some(), "the track is kept");
+        let [problem] = problems.as_slice() else {
+            panic!("one problem expected: {problems:?}");
+        };
+        assert_eq!(
+            problem.message,
+            "the captions run until 0:12, past the end of the video (0:10)"
+        );
+        let location = problem.location.as_ref().expect("a location");
+        assert_eq!(
+            (location.path.to_str(), location.line, location.column),
+            (Some("content/stories/x/captions.en.vtt"), 6, 1)
+        );
+    }
+
+    #[test]
+    fn captions_are_not_measured_against_an_unknown_duration() {
+        let mut problems = Vec::new();
+        let text = "WEBVTT\n\n00:01.000 --> 01:00:00.000\nLong.\n";
+        let track = caption_track("ar", &vtt(text), Timestamp(0), &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(track.map(|t| t.lang), Some("ar".to_string()));
+    }
+
+    #[test]
+    fn captions_that_are_not_webvtt_give_the_parser_s_problems_and_no_track() {
+        let mut problems = Vec::new();
+        let track = caption_track(
+            "en",
+            &vtt("1\n00:00:01,000 --> 00:00:04,000\nHello.\n"),
+            Timestamp(10_000),
+            &mut problems,
+        );
+        assert!(track.is_none());
+        assert!(!problems.is_empty());
+        assert!(problems.iter().all(|p| {
+            p.location
+                .as_ref()
+                .is_some_and(|l| l.path.ends_with("captions.en.vtt") && l.line >= 1)
+        }));
+    }
 }

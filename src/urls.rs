@@ -116,8 +116,28 @@ impl Urls {
 
     /// Where a file of a story is written in the output folder, under its real name:
     /// `media/x/clip #1.webm`. Its address is [`Urls::file`] of this path.
+    /// A video keeps its name; posters and captions are renamed ([`Urls::poster_path`],
+    /// [`Urls::captions_path`]).
     pub fn media_path(slug: &str, name: &str) -> String {
         format!("media/{slug}/{name}")
+    }
+
+    /// Where a story's poster is written: re-encoded, it is always named `poster.jpg` or
+    /// `poster.png` (see [`poster_file_name`]), whatever the editor called it.
+    pub fn poster_path(slug: &str, name: &str) -> String {
+        Self::media_path(slug, poster_file_name(name))
+    }
+
+    /// Where a story's captions in a language are written: re-written from their parsed form,
+    /// always as `captions.<lang>.vtt`, whatever the source file is called.
+    pub fn captions_path(slug: &str, lang: &str) -> String {
+        Self::media_path(slug, &format!("captions.{lang}.vtt"))
+    }
+
+    /// Where a file of the site theme's `static/` folder is written, by its path inside that
+    /// folder with `/` separators: `fonts/a.woff2` -> `static/fonts/a.woff2`.
+    pub fn asset_path(name: &str) -> String {
+        format!("static/{name}")
     }
 
     /// Where the chapters track of a story in a language is written: beside its page.
@@ -133,6 +153,17 @@ impl Urls {
     /// The site root's address, for the language chooser.
     pub fn root(&self) -> &str {
         &self.base_path
+    }
+}
+
+/// The name a story's poster has in the output: the poster is re-encoded as the kind of
+/// picture it is (PNG stays PNG, anything else is read as JPEG), and a fixed name means that
+/// the editor's file name (which may say more than it should) never reaches the reader.
+pub fn poster_file_name(name: &str) -> &'static str {
+    if name.to_ascii_lowercase().ends_with(".png") {
+        "poster.png"
+    } else {
+        "poster.jpg"
     }
 }
 
@@ -166,6 +197,36 @@ mod tests {
         assert_eq!(
             urls.file(&Urls::chapters_path("ar", "x")),
             "/testimony/ar/stories/x/chapters.vtt"
+        );
+    }
+
+    #[test]
+    fn files_that_are_not_pages_have_their_output_path_here_and_their_address_from_it() {
+        let urls = Urls::new("https://example.org/testimony/");
+        assert_eq!(
+            Urls::media_path("x", "clip #1.webm"),
+            "media/x/clip #1.webm"
+        );
+        assert_eq!(Urls::poster_path("x", "Abu Omar.PNG"), "media/x/poster.png");
+        assert_eq!(Urls::poster_path("x", "face.jpeg"), "media/x/poster.jpg");
+        assert_eq!(Urls::poster_path("x", "face.webp"), "media/x/poster.jpg");
+        assert_eq!(Urls::captions_path("x", "ar"), "media/x/captions.ar.vtt");
+        assert_eq!(
+            Urls::asset_path("fonts/a b.woff2"),
+            "static/fonts/a b.woff2"
+        );
+        // The address is the output path, encoded, under the base path: the two cannot drift.
+        assert_eq!(
+            urls.file(&Urls::captions_path("x", "ar")),
+            "/testimony/media/x/captions.ar.vtt"
+        );
+        assert_eq!(
+            urls.file(&Urls::poster_path("x", "p.png")),
+            "/testimony/media/x/poster.png"
+        );
+        assert_eq!(
+            urls.file(&Urls::asset_path("fonts/a b.woff2")),
+            "/testimony/static/fonts/a%20b.woff2"
         );
     }
 
