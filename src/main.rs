@@ -50,6 +50,9 @@ enum Command {
         /// The port to listen on, on 127.0.0.1 only; 0 picks a free one.
         #[arg(long, default_value_t = 1111)]
         port: u16,
+        /// Open the site in the default browser once it is served.
+        #[arg(long)]
+        open: bool,
     },
     /// Create a new story, theme or page from a template.
     New {
@@ -150,7 +153,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Serve { port } => match testimony::serve::serve(&root, port) {
+        Command::Serve { port, open } => match testimony::serve::serve(&root, port, open) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 eprintln!("error: {err}");

@@ -17,11 +17,25 @@
 //!   access events; rebuilding on them rebuilt twice a second forever. Reads, paths outside
 //!   `content/`, `locales/`, `themes/` and `site.yaml`, hidden files (editors' swap files, which
 //!   the build skips too) and the output are ignored, and a burst of saves gives one rebuild.
+//!
+//! Live reload and the error overlay, by server-sent events rather than a websocket (one-way is
+//! all a reload needs, and `EventSource` reconnects by itself when serve restarts):
+//! - `/__testimony/events` is a `text/event-stream` kept open, one thread per open page (not a
+//!   request worker: four open tabs would otherwise hold every worker). After each rebuild every
+//!   page gets `reload`, or `error` whose data is the JSON string of the text the terminal
+//!   printed; a page that connects while the site is broken gets that `error` at once. The
+//!   stream is written straight to the socket and flushed per event: tiny_http's chunked
+//!   encoder would hold small events back until 8 KiB had gathered.
+//! - The listening script is `/__testimony/reload.js`, an external file so that a
+//!   Content-Security-Policy allowing only 'self' scripts still runs it; serve adds its
+//!   `<script>` to HTML answers only, at the time of answering. `build` never writes it, so
+//!   nothing of it can be published. The overlay is filled with `textContent` only: the
+//!   message quotes the editor's text.
 
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::fs::File;
-use std::io::{Cursor, IsTerminal, Read, Seek, SeekFrom};
+use std::io::{Cursor, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::net::TcpListener;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -44,6 +58,78 @@ const SETTLE: Duration = Duration::from_millis(150);
 const LONGEST_WAIT: Duration = Duration::from_secs(2);
 /// Requests answered at once: a video being streamed does not hold up the pages.
 const WORKERS: usize = 4;
+/// The event stream a page listens to for `reload` and `error`.
+const EVENTS_PATH: &str = "/__testimony/events";
+/// The script that listens, added to HTML answers by serve only.
+const SCRIPT_PATH: &str = "/__testimony/reload.js";
+/// What serve adds before `</body>` of every HTML answer.
+const SCRIPT_TAG: &str = "<script src=\"/__testimony/reload.js\" defer></script>";
+/// How often an idle event stream sends a comment: a page that went away is noticed (the write
+/// fails) and its thread ends.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// The listening script. `error` events are told from the connection errors `EventSource`
+/// fires under the same name by their `data`. The overlay is left-to-right English whatever the
+/// page's language: the message it shows is the terminal's.
+const RELOAD_JS: &str = r#"// Added by `testimony serve` to the pages it previews; never part of a build.
+(function () {
+  'use strict';
+  var events = new EventSource('/__testimony/events');
+  var overlay = null;
+  var text = null;
+  events.addEventListener('reload', function () {
+    window.location.reload();
+  });
+  events.addEventListener('error', function (event) {
+    // A lost connection is an 'error' without data: EventSource reconnects by itself.
+    if (typeof event.data !== 'string') return;
+    var message;
+    try {
+      message = JSON.parse(event.data);
+    } catch (_) {
+      message = event.data;
+    }
+    show(String(message));
+  });
+  function show(message) {
+    if (!overlay) {
+      overlay = document.createElement('div');
+      overlay.id = 'testimony-serve-overlay';
+      overlay.setAttribute('role', 'alertdialog');
+      overlay.setAttribute('aria-labelledby', 'testimony-serve-overlay-title');
+      overlay.setAttribute('aria-describedby', 'testimony-serve-overlay-text');
+      overlay.setAttribute('lang', 'en');
+      overlay.setAttribute('dir', 'ltr');
+      overlay.tabIndex = -1;
+      var s = overlay.style;
+      s.position = 'fixed';
+      s.inset = '0';
+      s.zIndex = '2147483647';
+      s.overflow = 'auto';
+      s.margin = '0';
+      s.padding = '1.5rem';
+      s.background = 'rgba(20, 20, 20, 0.96)';
+      s.color = '#fff';
+      s.font = '16px/1.4 system-ui, sans-serif';
+      var title = document.createElement('h2');
+      title.id = 'testimony-serve-overlay-title';
+      title.textContent = 'The site could not be rebuilt';
+      var note = document.createElement('p');
+      note.textContent = 'This is the last good build. Fix the file named below and save: this page reloads by itself.';
+      text = document.createElement('pre');
+      text.id = 'testimony-serve-overlay-text';
+      text.style.whiteSpace = 'pre-wrap';
+      text.style.font = '14px/1.4 ui-monospace, monospace';
+      overlay.appendChild(title);
+      overlay.appendChild(note);
+      overlay.appendChild(text);
+      document.body.appendChild(overlay);
+    }
+    text.textContent = message;
+    overlay.focus();
+  }
+})();
+"#;
 
 /// Why serve could not start.
 #[derive(Debug, thiserror::Error)]
@@ -84,7 +170,8 @@ pub enum ServeError {
 
 /// Builds the site into a temporary folder and serves it on 127.0.0.1:`port` (0: any free
 /// port) until interrupted, rebuilding when a source changes.
-pub fn serve(root: &Path, port: u16) -> Result<(), ServeError> {
+/// `open`: open the site in the default browser once it is served (a failure is a warning).
+pub fn serve(root: &Path, port: u16, open: bool) -> Result<(), ServeError> {
     let root = root.canonicalize().map_err(|source| ServeError::Root {
         path: root.to_path_buf(),
         source,
@@ -129,23 +216,30 @@ pub fn serve(root: &Path, port: u16) -> Result<(), ServeError> {
         "building into {} (a temporary folder, removed when serve stops; public/ is not touched)",
         served.display()
     );
-    rebuild(&options, &building, None);
+    let live = Arc::new(Live::default());
+    live.publish(rebuild(&options, &building, None));
     {
         let root = root.clone();
         let building = Arc::clone(&building);
-        std::thread::spawn(move || rebuild_on_change(&changed, &root, &options, &building));
+        let live = Arc::clone(&live);
+        std::thread::spawn(move || rebuild_on_change(&changed, &root, &options, &building, &live));
     }
 
     let server = tiny_http::Server::from_listener(listener, None)
         .map_err(|source| ServeError::Listen { port, source })?;
-    println!("serving http://127.0.0.1:{port}/ (Ctrl-C to stop)");
+    let address = format!("http://127.0.0.1:{port}/");
+    println!("serving {address} (Ctrl-C to stop)");
+    if open && let Err(err) = opener::open_browser(&address) {
+        eprintln!("warning: could not open {address} in a browser ({err}); open it yourself");
+    }
     let server = Arc::new(server);
     for _ in 1..WORKERS {
         let server = Arc::clone(&server);
         let served = served.clone();
-        std::thread::spawn(move || answer_all(&server, &served));
+        let live = Arc::clone(&live);
+        std::thread::spawn(move || answer_all(&server, &served, &live));
     }
-    answer_all(&server, &served);
+    answer_all(&server, &served, &live);
     // `temp` is dropped here, which removes the folder.
     Ok(())
 }
@@ -237,6 +331,7 @@ fn rebuild_on_change(
     root: &Path,
     options: &BuildOptions,
     building: &Mutex<()>,
+    live: &Live,
 ) {
     while let Ok(first) = changed.recv() {
         let started = Instant::now();
@@ -250,7 +345,11 @@ fn rebuild_on_change(
                 Err(RecvTimeoutError::Disconnected) => return,
             }
         }
-        rebuild(options, building, Some(&describe_changes(&paths, root)));
+        live.publish(rebuild(
+            options,
+            building,
+            Some(&describe_changes(&paths, root)),
+        ));
     }
 }
 
@@ -272,8 +371,9 @@ fn describe_changes(paths: &BTreeSet<PathBuf>, root: &Path) -> String {
 }
 
 /// Builds once and prints one line on stdout: the summary, or that the build failed (its
-/// diagnostics go to stderr). `cause` says what changed, for a rebuild.
-fn rebuild(options: &BuildOptions, building: &Mutex<()>, cause: Option<&str>) {
+/// diagnostics go to stderr). `cause` says what changed, for a rebuild. Returns what the open
+/// pages are told.
+fn rebuild(options: &BuildOptions, building: &Mutex<()>, cause: Option<&str>) -> Outcome {
     let _guard = building.lock().unwrap_or_else(PoisonError::into_inner);
     let color = std::io::stderr().is_terminal();
     let prefix = cause.map(|c| format!("{c}: ")).unwrap_or_default();
@@ -283,9 +383,16 @@ fn rebuild(options: &BuildOptions, building: &Mutex<()>, cause: Option<&str>) {
                 eprint!("{}", warnings.render(color));
             }
             println!("{prefix}{summary}");
+            Outcome::Built
         }
         Err(problems) => {
-            eprint!("{}", problems.render(color));
+            // The overlay shows the terminal's text, without its colours.
+            let text = problems.render(false);
+            if color {
+                eprint!("{}", problems.render(true));
+            } else {
+                eprint!("{text}");
+            }
             let serving = if cause.is_some() {
                 "still serving the last good build"
             } else {
@@ -296,20 +403,89 @@ fn rebuild(options: &BuildOptions, building: &Mutex<()>, cause: Option<&str>) {
                 problems.error_count(),
                 problems.warning_count()
             );
+            Outcome::Failed(text)
         }
     }
 }
 
+/// How a build ended, as the open pages are told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Outcome {
+    /// Built: pages reload.
+    Built,
+    /// Failed, with the diagnostics as the terminal printed them (no colour): pages show them.
+    Failed(String),
+}
+
+impl Outcome {
+    /// The server-sent event for it: `reload`, or `error` with the text as a JSON string on
+    /// one data line (the text has newlines, which would otherwise need one data line each).
+    fn event(&self) -> String {
+        match self {
+            Outcome::Built => "event: reload\ndata: built\n\n".to_owned(),
+            Outcome::Failed(text) => {
+                let data = serde_json::Value::String(text.clone()).to_string();
+                format!("event: error\ndata: {data}\n\n")
+            }
+        }
+    }
+}
+
+/// The open pages' event streams, and whether the site is broken now.
+#[derive(Default)]
+struct Live {
+    state: Mutex<LiveState>,
+}
+
+#[derive(Default)]
+struct LiveState {
+    /// The last build's failure, sent to a page as soon as it connects.
+    broken: Option<Outcome>,
+    /// One sender per open event stream.
+    pages: Vec<Sender<String>>,
+}
+
+impl Live {
+    /// Tells every open page how the last build ended, and forgets the pages that went away.
+    fn publish(&self, outcome: Outcome) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let event = outcome.event();
+        state.pages.retain(|page| page.send(event.clone()).is_ok());
+        state.broken = match outcome {
+            Outcome::Built => None,
+            failed => Some(failed),
+        };
+    }
+
+    /// A new page's stream of events; it starts with the failure if the site is broken now.
+    fn subscribe(&self) -> Receiver<String> {
+        let (send, receive) = mpsc::channel();
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(broken) = &state.broken {
+            let _ = send.send(broken.event());
+        }
+        state.pages.push(send);
+        receive
+    }
+}
+
 /// Answers requests until the server stops.
-fn answer_all(server: &tiny_http::Server, served: &Path) {
+fn answer_all(server: &tiny_http::Server, served: &Path, live: &Arc<Live>) {
     for request in server.incoming_requests() {
-        answer(request, served);
+        answer(request, served, live);
     }
 }
 
 type Reply = Response<Box<dyn Read + Send>>;
 
-fn answer(request: Request, served: &Path) {
+fn answer(request: Request, served: &Path, live: &Arc<Live>) {
+    let path = request.url().split(['?', '#']).next().unwrap_or("");
+    if path == EVENTS_PATH && *request.method() == Method::Get {
+        let events = live.subscribe();
+        // A thread of its own: the stream stays open as long as the page does.
+        std::thread::spawn(move || stream_events(request, &events));
+        return;
+    }
     let range = request
         .headers()
         .iter()
@@ -320,10 +496,43 @@ fn answer(request: Request, served: &Path) {
     let _ = request.respond(response);
 }
 
+/// Writes the head of an event stream, then each event as it comes, until the page goes away
+/// or serve stops.
+fn stream_events(request: Request, events: &Receiver<String>) {
+    let mut writer = request.into_writer();
+    // No length: the stream ends when the connection closes.
+    let head = "HTTP/1.1 200 OK\r\n\
+        Content-Type: text/event-stream; charset=utf-8\r\n\
+        Cache-Control: no-cache\r\n\
+        X-Content-Type-Options: nosniff\r\n\
+        Connection: close\r\n\r\n";
+    if writer.write_all(head.as_bytes()).is_err() || writer.flush().is_err() {
+        return;
+    }
+    loop {
+        let text = match events.recv_timeout(KEEP_ALIVE) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => ": still here\n\n".to_owned(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if writer.write_all(text.as_bytes()).is_err() || writer.flush().is_err() {
+            return;
+        }
+    }
+}
+
 fn reply(method: &Method, target: &str, range: Option<&str>, served: &Path) -> Reply {
     if !matches!(method, Method::Get | Method::Head) {
         return plain(405, "only GET and HEAD are answered here")
             .with_header(header("Allow", "GET, HEAD"));
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    if path == SCRIPT_PATH {
+        return script_reply();
+    }
+    if path == EVENTS_PATH {
+        // HEAD: the head an event stream would have, and nothing more.
+        return plain(200, "").with_header(header("Content-Type", "text/event-stream"));
     }
     match resolve(served, target) {
         Ok(Found::File(path)) => {
@@ -361,9 +570,59 @@ fn plain(status: u16, text: &str) -> Reply {
     )
 }
 
+/// The listening script.
+fn script_reply() -> Reply {
+    Response::new(
+        StatusCode(200),
+        vec![
+            header("Content-Type", "text/javascript; charset=utf-8"),
+            header("X-Content-Type-Options", "nosniff"),
+            header("Cache-Control", "no-cache"),
+        ],
+        Box::new(Cursor::new(RELOAD_JS.as_bytes())),
+        Some(RELOAD_JS.len()),
+        None,
+    )
+}
+
+/// An HTML page with the listening script added, whole: a range of a page is not worth
+/// honouring (HTTP allows answering the whole instead) and would cut through the addition.
+fn page_reply(path: &Path) -> std::io::Result<Reply> {
+    let body = with_reload_script(&std::fs::read_to_string(path)?).into_bytes();
+    let length = body.len();
+    Ok(Response::new(
+        StatusCode(200),
+        vec![
+            header("Content-Type", "text/html; charset=utf-8"),
+            header("X-Content-Type-Options", "nosniff"),
+            header("Cache-Control", "no-cache"),
+        ],
+        Box::new(Cursor::new(body)),
+        Some(length),
+        None,
+    ))
+}
+
+/// `html` with the listening script's tag before its last `</body>`, or at its end when the
+/// minifier left `</body>` out (browsers then put a trailing script in the body all the same).
+fn with_reload_script(html: &str) -> String {
+    let at = html
+        .to_ascii_lowercase()
+        .rfind("</body")
+        .unwrap_or(html.len());
+    let mut page = String::with_capacity(html.len() + SCRIPT_TAG.len());
+    page.push_str(&html[..at]);
+    page.push_str(SCRIPT_TAG);
+    page.push_str(&html[at..]);
+    page
+}
+
 /// A file, whole or the part a `Range` header asks for, streamed from disk (videos weigh
-/// gigabytes).
+/// gigabytes). HTML pages get the listening script.
 fn file_reply(path: &Path, range: Option<&str>) -> std::io::Result<Reply> {
+    if content_type(path).starts_with("text/html") {
+        return page_reply(path);
+    }
     let mut file = File::open(path)?;
     let length = file.metadata()?.len();
     let mut headers = vec![
@@ -878,6 +1137,55 @@ mod tests {
         ] {
             assert!(changes(kind, &[path]).is_empty(), "{kind:?} {path}");
         }
+    }
+
+    #[test]
+    fn adds_the_script_before_the_last_body_end_or_at_the_end() {
+        assert_eq!(
+            with_reload_script("<p>a</p></BODY></html>"),
+            format!("<p>a</p>{SCRIPT_TAG}</BODY></html>")
+        );
+        // A quoted `</body>` earlier in the page is not the end of the body.
+        assert_eq!(
+            with_reload_script("<pre>&lt;/body></pre></body>"),
+            format!("<pre>&lt;/body></pre>{SCRIPT_TAG}</body>")
+        );
+        assert_eq!(
+            with_reload_script("<p>عن</p>"),
+            format!("<p>عن</p>{SCRIPT_TAG}")
+        );
+    }
+
+    #[test]
+    fn events_are_reload_or_error_with_the_text_on_one_data_line() {
+        assert_eq!(Outcome::Built.event(), "event: reload\ndata: built\n\n");
+        let failed = Outcome::Failed("error: unknown theme \"x\"\n  ┌─ a.md:9:3\n".into());
+        assert_eq!(
+            failed.event(),
+            "event: error\ndata: \"error: unknown theme \\\"x\\\"\\n  ┌─ a.md:9:3\\n\"\n\n"
+        );
+    }
+
+    #[test]
+    fn a_page_that_connects_while_broken_is_told_at_once() {
+        let live = Live::default();
+        let before = live.subscribe();
+        live.publish(Outcome::Failed("e".into()));
+        let during = live.subscribe();
+        assert_eq!(
+            before.try_recv().unwrap(),
+            Outcome::Failed("e".into()).event()
+        );
+        assert_eq!(
+            during.try_recv().unwrap(),
+            Outcome::Failed("e".into()).event()
+        );
+        drop(before);
+        live.publish(Outcome::Built);
+        assert_eq!(during.try_recv().unwrap(), Outcome::Built.event());
+        // The page that went away is forgotten; a new one is told nothing while all is well.
+        assert_eq!(live.state.lock().unwrap().pages.len(), 1);
+        assert!(live.subscribe().try_recv().is_err());
     }
 
     #[test]

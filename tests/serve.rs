@@ -12,7 +12,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{Page, Site, snapshot, top_level};
+use common::{Page, Site, edit_at, snapshot, top_level};
 
 /// The longest a build may take before the test gives up (a debug build on shared cores).
 const BUILD_WAIT: Duration = Duration::from_secs(120);
@@ -661,4 +661,284 @@ fn says_which_port_is_taken() {
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
     assert!(!site.exists("public"));
     drop(taken);
+}
+
+/// What serve adds to every HTML answer, and only there.
+const SCRIPT_SRC: &str = "/__testimony/reload.js";
+
+/// An open `/__testimony/events` stream, read as a page's `EventSource` would.
+struct Events {
+    stream: TcpStream,
+    /// Received and not yet parsed.
+    pending: Vec<u8>,
+}
+
+/// One server-sent event.
+#[derive(Debug)]
+struct Event {
+    name: String,
+    data: String,
+}
+
+impl Events {
+    /// Opens the stream and checks its head.
+    fn open(serving: &Serving) -> Events {
+        let addr = SocketAddr::from(([127, 0, 0, 1], serving.port));
+        let mut stream = TcpStream::connect_timeout(&addr, HTTP_WAIT).expect("connecting");
+        stream.set_write_timeout(Some(HTTP_WAIT)).unwrap();
+        write!(
+            stream,
+            "GET /__testimony/events HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nAccept: text/event-stream\r\n\r\n",
+            serving.port
+        )
+        .expect("asking for the event stream");
+        let mut events = Events {
+            stream,
+            pending: Vec::new(),
+        };
+        let deadline = Instant::now() + HTTP_WAIT;
+        let end = loop {
+            if let Some(i) = events.pending.windows(4).position(|w| w == b"\r\n\r\n") {
+                break i;
+            }
+            assert!(events.read_until(deadline), "no head for the event stream");
+        };
+        let head = String::from_utf8_lossy(&events.pending[..end]).to_ascii_lowercase();
+        events.pending.drain(..end + 4);
+        assert!(head.starts_with("http/1.1 200 "), "{head}");
+        assert!(
+            head.lines()
+                .any(|l| l.starts_with("content-type: text/event-stream")),
+            "{head}"
+        );
+        assert!(!head.contains("content-length"), "{head}");
+        events
+    }
+
+    /// Reads what comes before `deadline`; false if nothing did (or the stream ended).
+    fn read_until(&mut self, deadline: Instant) -> bool {
+        let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+            return false;
+        };
+        self.stream
+            .set_read_timeout(Some(left.max(Duration::from_millis(1))))
+            .unwrap();
+        let mut buffer = [0u8; 16 * 1024];
+        match self.stream.read(&mut buffer) {
+            Ok(0) | Err(_) => false,
+            Ok(n) => {
+                self.pending.extend_from_slice(&buffer[..n]);
+                true
+            }
+        }
+    }
+
+    /// The next event (comments skipped) within `within`, if one comes.
+    fn next(&mut self, within: Duration) -> Option<Event> {
+        let deadline = Instant::now() + within;
+        loop {
+            while let Some(i) = self.pending.windows(2).position(|w| w == b"\n\n") {
+                let block = String::from_utf8_lossy(&self.pending[..i]).into_owned();
+                self.pending.drain(..i + 2);
+                let (mut name, mut data) = (String::from("message"), Vec::new());
+                for line in block.lines() {
+                    if let Some(value) = line.strip_prefix("event: ") {
+                        name = value.to_owned();
+                    } else if let Some(value) = line.strip_prefix("data: ") {
+                        data.push(value);
+                    }
+                }
+                if !data.is_empty() {
+                    return Some(Event {
+                        name,
+                        data: data.join("\n"),
+                    });
+                }
+            }
+            if !self.read_until(deadline) {
+                return None;
+            }
+        }
+    }
+
+    /// The next event, which must be called `name`.
+    fn expect(&mut self, name: &str, serving: &Serving) -> Event {
+        let Some(event) = self.next(BUILD_WAIT) else {
+            panic!(
+                "no {name} event within {BUILD_WAIT:?}:\n{}",
+                serving.stderr()
+            );
+        };
+        assert_eq!(event.name, name, "{event:?}\n{}", serving.stderr());
+        event
+    }
+}
+
+#[test]
+fn adds_the_reload_script_to_html_answers_only() {
+    let site = Site::fixture("basic");
+    let serving = Serving::start(&site);
+
+    for (target, file) in [
+        ("/en/", "en/index.html"),
+        ("/ar/stories/story-one/", "ar/stories/story-one/index.html"),
+        ("/", "index.html"),
+    ] {
+        let answer = serving.get(target);
+        assert_eq!(answer.status, 200, "{target}");
+        let page = Page::parse(&answer.text());
+        assert_eq!(
+            page.attrs("script[src^='/__testimony/']", "src"),
+            [SCRIPT_SRC],
+            "{target}"
+        );
+        // Added at the end of the body, the page otherwise as built.
+        assert_eq!(
+            page.attr("body > script:last-child", "src"),
+            SCRIPT_SRC,
+            "{target}"
+        );
+        let built = std::fs::read_to_string(serving.served.join(file)).unwrap();
+        assert!(!built.contains("__testimony"), "{file} was built with it");
+        let tag = format!("<script src=\"{SCRIPT_SRC}\" defer></script>");
+        assert_eq!(answer.text().replacen(&tag, "", 1), built, "{target}");
+    }
+    for target in [
+        "/static/style.css",
+        "/media/story-one/captions.en.vtt",
+        "/sitemap.xml",
+    ] {
+        let answer = serving.get(target);
+        assert_eq!(answer.status, 200, "{target}");
+        assert!(!answer.text().contains("__testimony"), "{target}");
+    }
+
+    let script = serving.get(SCRIPT_SRC);
+    assert_eq!(script.status, 200);
+    assert_eq!(
+        script.header("content-type"),
+        Some("text/javascript; charset=utf-8")
+    );
+    let text = script.text();
+    assert!(text.contains("new EventSource('/__testimony/events')"));
+    assert!(text.contains("textContent") && !text.contains("innerHTML"));
+
+    // `build` writes nothing of it.
+    site.build_ok();
+    let files = site.output_files();
+    assert!(files.iter().any(|f| f.ends_with(".html")));
+    for file in &files {
+        if file.ends_with(".html") {
+            let page = site.html(file);
+            assert!(
+                page.attrs("script", "src")
+                    .iter()
+                    .all(|src| !src.contains("__testimony")),
+                "{file} loads serve's script"
+            );
+        }
+        let bytes = std::fs::read(site.path("public").join(file)).unwrap();
+        assert!(
+            !bytes.windows(11).any(|w| w == b"__testimony"),
+            "{file} mentions serve's script"
+        );
+    }
+}
+
+#[test]
+fn event_stream_sends_reload_after_a_save_and_the_error_while_broken() {
+    let site = Site::fixture("basic");
+    let serving = Serving::start(&site);
+    let story = "content/stories/story-one/index.md";
+    let mut page = Events::open(&serving);
+    // A page opened while the site builds is told nothing until something changes.
+    assert!(page.next(Duration::from_millis(500)).is_none());
+
+    site.edit(
+        story,
+        "title: The first fixture story",
+        "title: A retitled story",
+    );
+    page.expect("reload", &serving);
+    let title = Page::parse(&serving.get("/en/stories/story-one/").text()).text("h1");
+    assert!(title.contains("A retitled story"), "{title}");
+
+    let at = edit_at(
+        &site,
+        story,
+        "themes: [motivations, defection]",
+        "themes: [motivations, no-such-theme]",
+        "no-such-theme",
+    );
+    let error = page.expect("error", &serving);
+    let text: String = serde_json::from_str(&error.data)
+        .unwrap_or_else(|e| panic!("the data is not a JSON string ({e}): {}", error.data));
+    let location = format!("{story}:{}:{}", at.0, at.1);
+    assert!(text.contains(&location), "{location} not in:\n{text}");
+    assert!(text.contains("no-such-theme"), "{text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "colour codes in the overlay's text"
+    );
+    // The same text the terminal printed (stderr is read by another thread: let it catch up).
+    let deadline = Instant::now() + HTTP_WAIT;
+    while !serving.stderr().contains(&text) {
+        assert!(
+            Instant::now() < deadline,
+            "the event's text is not what the terminal printed:\n{text}\n---\n{}",
+            serving.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The last good site is still served.
+    let title = Page::parse(&serving.get("/en/stories/story-one/").text()).text("h1");
+    assert!(title.contains("A retitled story"), "{title}");
+
+    // A page opened while the site is broken is told at once.
+    let mut late = Events::open(&serving);
+    let again = late.expect("error", &serving);
+    assert_eq!(again.data, error.data);
+
+    site.edit(
+        story,
+        "themes: [motivations, no-such-theme]",
+        "themes: [motivations, defection]",
+    );
+    page.expect("reload", &serving);
+    late.expect("reload", &serving);
+    // Mended, a new page is told nothing.
+    let mut fresh = Events::open(&serving);
+    assert!(fresh.next(Duration::from_millis(500)).is_none());
+}
+
+/// Save-to-reload latency on the fixture: from writing a story's `index.md` to the `reload`
+/// event arriving, over 10 saves. Timing on shared cores is no pass/fail matter, so it only
+/// prints: `cargo test --test serve -- --ignored --nocapture measures_save_to_reload`.
+#[test]
+#[ignore]
+fn measures_save_to_reload_latency() {
+    let site = Site::fixture("basic");
+    let serving = Serving::start(&site);
+    let story = "content/stories/story-one/index.md";
+    let original = site.read(story);
+    let mut page = Events::open(&serving);
+    let mut times = Vec::new();
+    for n in 0..10 {
+        let saved = Instant::now();
+        site.write(
+            story,
+            original.replace("The first fixture story", &format!("Save {n}")),
+        );
+        page.expect("reload", &serving);
+        times.push(saved.elapsed());
+        // Let the next save be a burst of its own.
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    times.sort();
+    eprintln!(
+        "save to reload over {} saves: median {:?}, max {:?}",
+        times.len(),
+        times[times.len() / 2],
+        times[times.len() - 1]
+    );
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Browser tests of the built site, as it is hosted: builds the shipped site for the sub-path
 # /testimony/, serves it with Debian's nginx on a free loopback port, and runs site.test.mjs
-# (node:test + playwright-core driving Debian's chromium; no browser is downloaded).
+# (node:test + playwright-core driving Debian's chromium; no browser is downloaded). Then
+# serve.test.mjs runs `testimony serve` on a copy of tests/fixtures/basic (with the repository's
+# themes/ and locales/) and checks live reload and the error overlay.
 #
 #   bash tests/browser/run.sh target/debug/testimony
 #
@@ -126,3 +128,13 @@ echo "nginx (pid $nginx_pid) serves $out at $base"
 # ---- The tests ---------------------------------------------------------------------------------
 cd "$here"
 TESTIMONY_BASE_URL="$base" TESTIMONY_NGINX_ACCESS_LOG="$prefix/access.log" CHROMIUM="$chromium" node --test site.test.mjs
+
+# ---- The live preview: serve on a copy of the basic fixture --------------------------------
+serve_site="$tmp/serve-site"
+mkdir -p "$serve_site"
+cp -R "$root/tests/fixtures/basic/." "$serve_site/"
+for shared in themes locales; do
+  [ -e "$serve_site/$shared" ] || cp -R "$root/$shared" "$serve_site/$shared"
+done
+# serve's own temporary folder goes inside ours, so that it is removed with it.
+TMPDIR="$tmp" TESTIMONY_BIN="$bin" TESTIMONY_SERVE_SITE="$serve_site" CHROMIUM="$chromium" node --test serve.test.mjs
