@@ -50,6 +50,10 @@ enum Command {
         /// The port to listen on, on 127.0.0.1 only; 0 picks a free one.
         #[arg(long, default_value_t = 1111)]
         port: u16,
+        /// Show the pages, themes, stories and translations marked `status: draft` too, each
+        /// with a banner saying it is not published (`build` never shows them).
+        #[arg(long)]
+        drafts: bool,
     },
     /// Create a new story, theme or page from a template.
     New {
@@ -109,6 +113,8 @@ fn main() -> ExitCode {
                 out,
                 base_url,
                 force,
+                // `build` has no `--drafts`: drafts are seen in `serve --drafts` only.
+                drafts: false,
             };
             match build::build(&options) {
                 Ok((summary, warnings)) => {
@@ -150,7 +156,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Serve { port } => match testimony::serve::serve(&root, port) {
+        Command::Serve { port, drafts } => match testimony::serve::serve(&root, port, drafts) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 eprintln!("error: {err}");

@@ -71,6 +71,8 @@ pub struct PageContext {
     pub is_fallback: bool,
     /// The translation is older than its source.
     pub is_stale: bool,
+    /// The text shown is a draft (only ever in `serve --drafts`): the page says so in a banner.
+    pub is_draft: bool,
     pub alternates: Vec<Alternate>,
     /// `x-default` target: the page in the default language.
     pub default_url: String,
@@ -727,6 +729,8 @@ impl Renderer<'_> {
             text_lang: self.lang_of(text_lang),
             is_fallback,
             is_stale,
+            // Set by the page kinds whose text can be a draft, from their `Localized`.
+            is_draft: false,
             alternates: self.alternates(lang, route, texts),
             default_url: self.site.urls.absolute(
                 &self
@@ -793,7 +797,7 @@ impl Renderer<'_> {
                     || self.site_contexts[lang].title.clone(),
                     |l| l.text.title.clone(),
                 );
-                let page = self.page_context(
+                let mut page = self.page_context(
                     "home",
                     lang,
                     Route::Home,
@@ -802,6 +806,7 @@ impl Renderer<'_> {
                     site.home.as_ref(),
                     localized.map(|l| (l.lang, l.fallback, l.stale)),
                 );
+                page.is_draft = localized.is_some_and(|l| l.draft);
                 let mut context = self.empty_context(lang, page);
                 context.body_html = localized.map(|l| l.text.body_html.clone());
                 context.stories = site
@@ -819,7 +824,7 @@ impl Renderer<'_> {
                     return Ok(Vec::new());
                 };
                 let route = Route::Page(&page_item.path);
-                let page = self.page_context(
+                let mut page = self.page_context(
                     "page",
                     lang,
                     route,
@@ -828,6 +833,7 @@ impl Renderer<'_> {
                     Some(&page_item.texts),
                     Some((localized.lang, localized.fallback, localized.stale)),
                 );
+                page.is_draft = localized.draft;
                 let mut context = self.empty_context(lang, page);
                 context.body_html = Some(localized.text.body_html.clone());
                 (route, "page.html", context)
@@ -889,7 +895,7 @@ impl Renderer<'_> {
                     return Ok(Vec::new());
                 };
                 let route = Route::Story(&story.slug);
-                let page = self.page_context(
+                let mut page = self.page_context(
                     "story",
                     lang,
                     route,
@@ -898,6 +904,7 @@ impl Renderer<'_> {
                     Some(&story.texts),
                     Some((localized.lang, localized.fallback, localized.stale)),
                 );
+                page.is_draft = localized.draft;
                 let mut context = self.empty_context(lang, page);
                 let story_context = self.story(i, lang, localized);
                 let chapters = chapters_vtt(story, localized);
@@ -934,7 +941,7 @@ impl Renderer<'_> {
                     return Ok(Vec::new());
                 };
                 let route = Route::Theme(&theme.id);
-                let page = self.page_context(
+                let mut page = self.page_context(
                     "theme",
                     lang,
                     route,
@@ -943,6 +950,7 @@ impl Renderer<'_> {
                     Some(&theme.texts),
                     Some((localized.lang, localized.fallback, localized.stale)),
                 );
+                page.is_draft = localized.draft;
                 let mut context = self.empty_context(lang, page);
                 let stories: Vec<&Story> = site
                     .stories

@@ -83,8 +83,8 @@ pub enum ServeError {
 }
 
 /// Builds the site into a temporary folder and serves it on 127.0.0.1:`port` (0: any free
-/// port) until interrupted, rebuilding when a source changes.
-pub fn serve(root: &Path, port: u16) -> Result<(), ServeError> {
+/// port) until interrupted, rebuilding when a source changes; with `drafts`, drafts too.
+pub fn serve(root: &Path, port: u16, drafts: bool) -> Result<(), ServeError> {
     let root = root.canonicalize().map_err(|source| ServeError::Root {
         path: root.to_path_buf(),
         source,
@@ -118,6 +118,7 @@ pub fn serve(root: &Path, port: u16) -> Result<(), ServeError> {
     let mut options = BuildOptions::new(&root);
     options.out = Some(served.clone());
     options.base_url = Some(format!("http://127.0.0.1:{port}/"));
+    options.drafts = drafts;
 
     let building = Arc::new(Mutex::new(()));
     remove_on_stop(temp_dir.clone(), Arc::clone(&building))?;
