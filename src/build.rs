@@ -30,6 +30,10 @@ pub struct BuildOptions {
     /// Replace the output folder even if it holds files that no build wrote (never the site's
     /// folder, a folder holding it, or its sources: see [`output::prepare`]).
     pub force: bool,
+    /// Build the pages, themes, stories and translations marked `status: draft` too, each
+    /// with a banner saying it is not published. Only `serve --drafts` sets it: `build` has no
+    /// such flag, so drafts never reach a published folder.
+    pub drafts: bool,
 }
 
 impl BuildOptions {
@@ -39,6 +43,7 @@ impl BuildOptions {
             out: None,
             base_url: None,
             force: false,
+            drafts: false,
         }
     }
 
@@ -83,9 +88,18 @@ pub struct Loaded {
     pub templates: Templates,
 }
 
-/// Stages 1 to 5: reads and validates everything. Returns the loaded site when there are no
-/// errors, and every diagnostic (warnings too) either way.
+/// Stages 1 to 5: reads and validates everything, drafts left out. Returns the loaded site
+/// when there are no errors, and every diagnostic (warnings too) either way.
 pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Loaded>, Diagnostics) {
+    load_with(root, base_url, site::Drafts::Withheld)
+}
+
+/// [`load`], with drafts left out or kept as `drafts` says.
+pub fn load_with(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: site::Drafts,
+) -> (Option<Loaded>, Diagnostics) {
     let mut problems = Diagnostics::new();
     // `--base-url` passes the same check as `base_url` in site.yaml: every page, the sitemap
     // and the feeds are built from it.
@@ -129,7 +143,7 @@ pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Loaded>, Diagnostics
     problems.extend(found);
     let (content, found) = content::load(root, &config);
     problems.extend(found);
-    let (site, found) = site::assemble(config, content);
+    let (site, found) = site::assemble_with(config, content, drafts);
     problems.extend(found);
     if let Some(site) = &site {
         problems.extend(translation_coverage(site));
@@ -320,7 +334,12 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
     // Whether the output folder may be replaced is decided first, by reading only; a refusal
     // is reported with every problem of the sources, and nothing is written.
     let out = output::prepare(&options.root, &options.out_dir(), options.force);
-    let (loaded, mut problems) = load(&options.root, options.base_url.as_deref());
+    let drafts = if options.drafts {
+        site::Drafts::Shown
+    } else {
+        site::Drafts::Withheld
+    };
+    let (loaded, mut problems) = load_with(&options.root, options.base_url.as_deref(), drafts);
     let out = match out {
         Ok(out) => Some(out),
         Err(found) => {

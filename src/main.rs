@@ -53,6 +53,10 @@ enum Command {
         /// Open the site in the default browser once it is served.
         #[arg(long)]
         open: bool,
+        /// Show the pages, themes, stories and translations marked `status: draft` too, each
+        /// with a banner saying it is not published (`build` never shows them).
+        #[arg(long)]
+        drafts: bool,
     },
     /// Create a new story, theme or page from a template.
     New {
@@ -112,6 +116,8 @@ fn main() -> ExitCode {
                 out,
                 base_url,
                 force,
+                // `build` has no `--drafts`: drafts are seen in `serve --drafts` only.
+                drafts: false,
             };
             match build::build(&options) {
                 Ok((summary, warnings)) => {
@@ -153,13 +159,15 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Serve { port, open } => match testimony::serve::serve(&root, port, open) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(err) => {
-                eprintln!("error: {err}");
-                ExitCode::FAILURE
+        Command::Serve { port, open, drafts } => {
+            match testimony::serve::serve(&root, port, open, drafts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
         Command::New { kind, name } => match testimony::scaffold::create(&root, kind, &name) {
             Ok(paths) => {
                 for path in paths {

@@ -13,7 +13,8 @@ use serde::Deserialize;
 pub enum Status {
     #[default]
     Published,
-    /// Checked like a published page, but never built, never copied, never listed.
+    /// Checked like a published page, but never built, copied or listed (only `serve --drafts`
+    /// shows it, with a banner).
     Draft,
 }
 

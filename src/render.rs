@@ -81,6 +81,8 @@ pub struct PageContext {
     pub is_fallback: bool,
     /// The translation is older than its source.
     pub is_stale: bool,
+    /// The text shown is a draft (only ever in `serve --drafts`): the page says so in a banner.
+    pub is_draft: bool,
     /// The same page in every language of the site, for the switcher and hreflang.
     pub alternates: Vec<Alternate>,
     /// `x-default` target: the page in the default language.
@@ -836,6 +838,8 @@ impl Renderer<'_> {
             text_lang: self.lang_of(text_lang),
             is_fallback,
             is_stale,
+            // Set by the page kinds whose text can be a draft, from their `Localized`.
+            is_draft: false,
             alternates: self.alternates(lang, route, texts),
             default_url: self.site.urls.absolute(
                 &self
@@ -902,7 +906,7 @@ impl Renderer<'_> {
                     || self.site_contexts[lang].title.clone(),
                     |l| l.text.title.clone(),
                 );
-                let page = self.page_context(
+                let mut page = self.page_context(
                     "home",
                     lang,
                     Route::Home,
@@ -911,6 +915,7 @@ impl Renderer<'_> {
                     site.home.as_ref(),
                     localized.map(|l| (l.lang, l.fallback, l.stale)),
                 );
+                page.is_draft = localized.is_some_and(|l| l.draft);
                 let mut context = self.empty_context(lang, page);
                 context.body_html = localized.map(|l| l.text.body_html.clone());
                 context.stories = site
@@ -928,7 +933,7 @@ impl Renderer<'_> {
                     return Ok(Vec::new());
                 };
                 let route = Route::Page(&page_item.path);
-                let page = self.page_context(
+                let mut page = self.page_context(
                     "page",
                     lang,
                     route,
@@ -937,6 +942,7 @@ impl Renderer<'_> {
                     Some(&page_item.texts),
                     Some((localized.lang, localized.fallback, localized.stale)),
                 );
+                page.is_draft = localized.draft;
                 let mut context = self.empty_context(lang, page);
                 context.body_html = Some(localized.text.body_html.clone());
                 (route, "page.html", context)
@@ -998,7 +1004,7 @@ impl Renderer<'_> {
                     return Ok(Vec::new());
                 };
                 let route = Route::Story(&story.slug);
-                let page = self.page_context(
+                let mut page = self.page_context(
                     "story",
                     lang,
                     route,
@@ -1007,6 +1013,7 @@ impl Renderer<'_> {
                     Some(&story.texts),
                     Some((localized.lang, localized.fallback, localized.stale)),
                 );
+                page.is_draft = localized.draft;
                 let mut context = self.empty_context(lang, page);
                 let story_context = self.story(i, lang, localized);
                 let chapters = chapters_vtt(story, localized);
@@ -1043,7 +1050,7 @@ impl Renderer<'_> {
                     return Ok(Vec::new());
                 };
                 let route = Route::Theme(&theme.id);
-                let page = self.page_context(
+                let mut page = self.page_context(
                     "theme",
                     lang,
                     route,
@@ -1052,6 +1059,7 @@ impl Renderer<'_> {
                     Some(&theme.texts),
                     Some((localized.lang, localized.fallback, localized.stale)),
                 );
+                page.is_draft = localized.draft;
                 let mut context = self.empty_context(lang, page);
                 let stories: Vec<&Story> = site
                     .stories

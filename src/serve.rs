@@ -169,9 +169,9 @@ pub enum ServeError {
 }
 
 /// Builds the site into a temporary folder and serves it on 127.0.0.1:`port` (0: any free
-/// port) until interrupted, rebuilding when a source changes.
+/// port) until interrupted, rebuilding when a source changes; with `drafts`, drafts too.
 /// `open`: open the site in the default browser once it is served (a failure is a warning).
-pub fn serve(root: &Path, port: u16, open: bool) -> Result<(), ServeError> {
+pub fn serve(root: &Path, port: u16, open: bool, drafts: bool) -> Result<(), ServeError> {
     let root = root.canonicalize().map_err(|source| ServeError::Root {
         path: root.to_path_buf(),
         source,
@@ -205,6 +205,7 @@ pub fn serve(root: &Path, port: u16, open: bool) -> Result<(), ServeError> {
     let mut options = BuildOptions::new(&root);
     options.out = Some(served.clone());
     options.base_url = Some(format!("http://127.0.0.1:{port}/"));
+    options.drafts = drafts;
 
     let building = Arc::new(Mutex::new(()));
     remove_on_stop(temp_dir.clone(), Arc::clone(&building))?;

@@ -56,6 +56,8 @@ pub struct Translation<T> {
     /// The `source_hash` it records, if any.
     pub source_hash: Option<String>,
     pub path: PathBuf,
+    /// The translation says `status: draft`: it is only here in a preview with drafts.
+    pub draft: bool,
 }
 
 /// A text in the default language and its translations.
@@ -67,6 +69,9 @@ pub struct Texts<T> {
     /// Fingerprint of the source's translatable text, recorded by translations.
     pub hash: String,
     pub translations: BTreeMap<String, Translation<T>>,
+    /// The source says `status: draft`, so the whole page (story, theme, page or home) is a
+    /// draft: it is only here in a preview with drafts ([`Drafts::Shown`]).
+    pub draft: bool,
 }
 
 /// The text to show in one language, and how it relates to that language.
@@ -79,6 +84,9 @@ pub struct Localized<'a, T> {
     pub fallback: bool,
     /// The translation is older than its source.
     pub stale: bool,
+    /// The text shown is a draft (the page's source, or this translation): the page carries
+    /// a banner saying it is not published.
+    pub draft: bool,
 }
 
 impl<T> Clone for Localized<'_, T> {
@@ -108,6 +116,7 @@ impl<T> Texts<T> {
                 lang,
                 fallback: false,
                 stale: translation.stale,
+                draft: self.draft || translation.draft,
             });
         }
         if self.source_lang == lang || policy == MissingTranslation::Fallback {
@@ -116,6 +125,7 @@ impl<T> Texts<T> {
                 lang: &self.source_lang,
                 fallback: self.source_lang != lang,
                 stale: false,
+                draft: self.draft,
             });
         }
         None
@@ -289,9 +299,33 @@ pub fn fingerprint<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
         .collect()
 }
 
-/// Parses and assembles the site. Every problem is collected; the site is returned only if
-/// there are no errors (warnings are returned either way).
+/// Whether pages, themes, stories and translations that say `status: draft` are part of the
+/// assembled site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Drafts {
+    /// Checked, then left out: what `build` and `check` always do.
+    #[default]
+    Withheld,
+    /// Kept, and marked (`Texts::draft`, `Translation::draft`), so that `serve --drafts` renders,
+    /// lists and links them like published pages, with a banner. A draft with an error of its
+    /// own is still left out: what is broken in it (a missing video) would break the preview.
+    Shown,
+}
+
+/// Parses and assembles the site, leaving drafts out. Every problem is collected; the site is
+/// returned only if there are no errors (warnings are returned either way).
 pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics) {
+    assemble_with(config, content, Drafts::Withheld)
+}
+
+/// [`assemble`], with drafts left out or kept as `drafts` says.
+pub fn assemble_with(
+    config: Config,
+    content: Content,
+    drafts: Drafts,
+) -> (Option<Site>, Diagnostics) {
+    // Whether a parsed file is part of the site: a draft only in a preview with drafts.
+    let kept = |meta: &Meta| drafts == Drafts::Shown || !meta.is_draft();
     let mut problems = Diagnostics::new();
     let all_kinds: BTreeSet<Kind> = content
         .files
@@ -307,7 +341,8 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
         .collect();
     let mut parsed = Vec::new();
     // Sources that could not be read: their translations are left out quietly (the source
-    // has its own error). Drafts are checked like everything else and left out at the end.
+    // has its own error). Drafts are checked like everything else and, unless they are
+    // shown, left out at the end.
     let mut withheld: BTreeSet<Kind> = BTreeSet::new();
     for (source_kind, result) in results {
         match result {
@@ -372,17 +407,18 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
     }
 
     let urls = Urls::new(&config.base_url);
-    // A draft is no page to link to: a link to it would lead nowhere once published.
+    // A draft is no page to link to: a link to it would lead nowhere once published. In a
+    // preview with drafts it is there, so the link is followed as it will be once both are.
     let link_targets: HashMap<String, Kind> = complete
         .iter()
-        .filter(|(_, source, _)| !source.meta.is_draft())
+        .filter(|(_, source, _)| kept(&source.meta))
         .map(|(kind, source, _)| (content_link(&source.file.source.path), kind.clone()))
         .collect();
     let languages_of: HashMap<Kind, BTreeSet<String>> = complete
         .iter()
         .map(|(kind, source, translations)| {
             let langs = std::iter::once(source)
-                .chain(translations.iter().filter(|t| !t.meta.is_draft()))
+                .chain(translations.iter().filter(|t| kept(&t.meta)))
                 .map(|p| p.file.lang.clone())
                 .collect();
             (kind.clone(), langs)
@@ -394,6 +430,7 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
         targets: &link_targets,
         languages_of: &languages_of,
         formatter: crate::i18n::Formatter::new(&config.default_language().code),
+        drafts,
     };
 
     // Every theme file counts, broken or draft: a story naming it is not wrong for that.
@@ -425,17 +462,33 @@ pub fn assemble(config: Config, content: Content) -> (Option<Site>, Diagnostics)
             // A draft is checked, so that it is ready when it is published, but never built;
             // what is wrong in it is a warning, so that a story begun with `testimony new`
             // (whose video is not there yet) does not stop the rest of the site from building.
+            // In a preview with drafts, a draft without errors is kept; one with errors is left
+            // out still, as what is broken in it (a missing file) would break the preview.
+            let broken = problems
+                .iter()
+                .any(|p| p.severity == crate::diagnostic::Severity::Error);
             if draft {
+                let what = match drafts {
+                    Drafts::Withheld => "so the build goes on; fix this before publishing it",
+                    Drafts::Shown => {
+                        "so the build goes on without it; fix this to see it in the preview, and before publishing it"
+                    }
+                };
                 for problem in &mut problems {
                     problem.severity = crate::diagnostic::Severity::Warning;
                     let help = problem.help.take().unwrap_or_default();
                     problem.help = Some(format!(
-                        "{help}{}this page is a draft, so the build goes on; fix this before publishing it",
+                        "{help}{}this page is a draft, {what}",
                         if help.is_empty() { "" } else { ". " }
                     ));
                 }
             }
-            (item.filter(|_| !draft), problems)
+            let keep = !draft || (drafts == Drafts::Shown && !broken);
+            let item = item.filter(|_| keep).map(|mut item| {
+                item.mark_draft(draft);
+                item
+            });
+            (item, problems)
         })
         .collect();
 
@@ -492,6 +545,18 @@ enum Item {
     Story(Box<Story>),
 }
 
+impl Item {
+    /// Marks the item as a draft (or not), as its source says.
+    fn mark_draft(&mut self, draft: bool) {
+        match self {
+            Item::Home(texts) => texts.draft = draft,
+            Item::Page(page) => page.texts.draft = draft,
+            Item::Theme(theme) => theme.texts.draft = draft,
+            Item::Story(story) => story.texts.draft = draft,
+        }
+    }
+}
+
 /// The name an internal link uses for a file: its path under `content/`.
 fn content_link(path: &std::path::Path) -> String {
     let text = crate::diagnostic::display_path(path);
@@ -506,6 +571,15 @@ struct Resolver<'a> {
     languages_of: &'a HashMap<Kind, BTreeSet<String>>,
     /// The default language's formatter, made once: it tells which country codes exist.
     formatter: crate::i18n::Formatter,
+    /// Whether draft translations are kept (and links to drafts resolve).
+    drafts: Drafts,
+}
+
+impl Resolver<'_> {
+    /// Whether a translation with this status is part of the site.
+    fn keeps(&self, status: Status) -> bool {
+        status != Status::Draft || self.drafts == Drafts::Shown
+    }
 }
 
 impl Resolver<'_> {
@@ -608,8 +682,8 @@ fn build_item(
                         title: meta.title,
                         description: meta.description,
                     };
-                    if meta.status != Status::Draft {
-                        add_translation(&mut texts, &t.file, text, meta.source_hash);
+                    if resolver.keeps(meta.status) {
+                        add_translation(&mut texts, &t.file, text, meta.source_hash, meta.status);
                     }
                 }
             }
@@ -640,8 +714,8 @@ fn build_item(
                         title: meta.title,
                         summary: meta.summary,
                     };
-                    if meta.status != Status::Draft {
-                        add_translation(&mut texts, &t.file, text, meta.source_hash);
+                    if resolver.keeps(meta.status) {
+                        add_translation(&mut texts, &t.file, text, meta.source_hash, meta.status);
                     }
                 }
             }
@@ -681,6 +755,8 @@ fn new_texts<T>(file: &SourceFile, text: T, hash: String) -> Texts<T> {
         source_path: file.source.path.clone(),
         hash,
         translations: BTreeMap::new(),
+        // Set by `assemble_with` from the source's status, once the item is built.
+        draft: false,
     }
 }
 
@@ -689,6 +765,7 @@ fn add_translation<T>(
     file: &SourceFile,
     text: T,
     source_hash: Option<String>,
+    status: Status,
 ) {
     let stale = source_hash.as_ref().is_some_and(|h| *h != texts.hash);
     texts.translations.insert(
@@ -698,6 +775,7 @@ fn add_translation<T>(
             stale,
             source_hash,
             path: file.source.path.clone(),
+            draft: status == Status::Draft,
         },
     );
 }
@@ -1266,8 +1344,8 @@ fn build_story(
             statement: tmeta.statement.or_else(|| texts.source.statement.clone()),
             segment_titles: titles,
         };
-        if tmeta.status != Status::Draft {
-            add_translation(&mut texts, &t.file, text, tmeta.source_hash);
+        if resolver.keeps(tmeta.status) {
+            add_translation(&mut texts, &t.file, text, tmeta.source_hash, tmeta.status);
         }
     }
 
@@ -1381,5 +1459,59 @@ mod tests {
                 .as_ref()
                 .is_some_and(|l| l.path.ends_with("captions.en.vtt") && l.line >= 1)
         }));
+    }
+
+    fn texts(draft: bool, translation_draft: Option<bool>) -> Texts<&'static str> {
+        let mut translations = BTreeMap::new();
+        if let Some(draft) = translation_draft {
+            translations.insert(
+                "fr".to_string(),
+                Translation {
+                    text: "fr",
+                    stale: false,
+                    source_hash: None,
+                    path: PathBuf::from("content/about.fr.md"),
+                    draft,
+                },
+            );
+        }
+        Texts {
+            source: "en",
+            source_lang: "en".into(),
+            source_path: PathBuf::from("content/about.md"),
+            hash: String::new(),
+            translations,
+            draft,
+        }
+    }
+
+    fn draft_in(texts: &Texts<&'static str>, lang: &str) -> Option<bool> {
+        texts
+            .get(lang, MissingTranslation::Fallback)
+            .map(|l| l.draft)
+    }
+
+    #[test]
+    fn a_draft_translation_of_a_published_page_is_a_draft_in_its_language_only() {
+        let texts = texts(false, Some(true));
+        assert_eq!(draft_in(&texts, "fr"), Some(true));
+        assert_eq!(draft_in(&texts, "en"), Some(false));
+        // A language without a translation shows the published source.
+        assert_eq!(draft_in(&texts, "ar"), Some(false));
+    }
+
+    #[test]
+    fn every_language_of_a_draft_source_is_a_draft() {
+        let texts = texts(true, Some(false));
+        assert_eq!(draft_in(&texts, "en"), Some(true));
+        assert_eq!(draft_in(&texts, "fr"), Some(true));
+        assert_eq!(draft_in(&texts, "ar"), Some(true));
+    }
+
+    #[test]
+    fn a_published_page_is_no_draft() {
+        let texts = texts(false, Some(false));
+        assert_eq!(draft_in(&texts, "en"), Some(false));
+        assert_eq!(draft_in(&texts, "fr"), Some(false));
     }
 }

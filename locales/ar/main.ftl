@@ -32,6 +32,8 @@ statements-title = الرسائل
 # $language is the name of the language the page is shown in, e.g. "English".
 notice-fallback = لم تُترجَم هذه الصفحة بعد، لذلك تُعرض بلغتها الأصلية: { $language }.
 notice-stale = تغيّر النص الأصلي لهذه الصفحة بعد ترجمتها، لذا قد لا تكون هذه الترجمة محدَّثة.
+# Draft translation: needs review by a native speaker. Shown only in the editors' preview.
+draft-banner = مسودة: هذه الصفحة غير منشورة. لا يراها أحد غيرك، في المعاينة.
 # $language is the name of the transcript's language.
 notice-transcript-language = لا يتوفّر نصّ الشهادة بهذه اللغة بعد، لذلك يُعرض بلغة أخرى: { $language }.
 notice-example = هذه قصة متخيَّلة كُتبت لتوضيح طريقة عمل الموقع، وليست شهادة حقيقية.

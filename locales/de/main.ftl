@@ -31,6 +31,8 @@ statements-title = Botschaften
 # $language is the name of the language the page is shown in, e.g. "English".
 notice-fallback = Diese Seite wurde noch nicht übersetzt. Sie wird in ihrer Originalsprache angezeigt: { $language }.
 notice-stale = Das Original dieser Seite wurde seit der Übersetzung geändert. Diese Übersetzung ist möglicherweise nicht mehr aktuell.
+# Draft translation: needs review by a native speaker. Shown only in the editors' preview.
+draft-banner = Entwurf: Diese Seite ist nicht veröffentlicht. Nur Sie sehen sie, in der Vorschau.
 # $language is the name of the transcript's language.
 notice-transcript-language = In dieser Sprache gibt es noch kein Transkript. Das Transkript wird in einer anderen Sprache angezeigt: { $language }.
 notice-example = Dieser Bericht ist ein erfundenes Beispiel, das zeigt, wie die Website funktioniert. Er gibt nicht die Erfahrungen eines realen Menschen wieder.

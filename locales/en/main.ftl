@@ -46,6 +46,8 @@ statements-title = Statements
 notice-fallback = This page has not been translated yet. It is shown in its original language, { $language }.
 # Shown at the top of a translated page whose original has been changed since.
 notice-stale = The original of this page has changed since it was translated. This translation may be out of date.
+# Shown at the top of a draft page, only in the editors' preview (`testimony serve --drafts`).
+draft-banner = Draft: this page is not published. Only you can see it, in the preview.
 # Shown above a transcript that is not in the reader's language.
 # $language is the name of the transcript's language.
 notice-transcript-language = There is no transcript in this language yet. The transcript is shown in { $language }.

@@ -35,6 +35,8 @@ statements-title = Messages
 # $language is the name of the language the page is shown in, e.g. "English".
 notice-fallback = Cette page n’a pas encore été traduite. Elle est affichée dans sa langue d’origine : { $language }.
 notice-stale = L’original de cette page a été modifié depuis sa traduction. Cette traduction n’est peut-être plus à jour.
+# Draft translation: needs review by a native speaker. Shown only in the editors' preview.
+draft-banner = Brouillon : cette page n’est pas publiée. Vous seul la voyez, dans l’aperçu.
 # $language is the name of the transcript's language.
 notice-transcript-language = Il n’y a pas encore de transcription dans cette langue. La transcription est affichée dans une autre langue : { $language }.
 notice-example = Cette histoire est un exemple fictif, rédigé pour montrer le fonctionnement du site. Ce n’est pas un vrai témoignage.

@@ -32,6 +32,8 @@ statements-title = Обращения
 # $language is the name of the language the page is shown in, e.g. "English".
 notice-fallback = Эта страница ещё не переведена. Она показана на языке оригинала: { $language }.
 notice-stale = Оригинал этой страницы изменился после перевода. Перевод может быть устаревшим.
+# Draft translation: needs review by a native speaker. Shown only in the editors' preview.
+draft-banner = Черновик: эта страница не опубликована. Её видите только вы, в режиме предпросмотра.
 # $language is the name of the transcript's language.
 notice-transcript-language = Расшифровки на этом языке пока нет. Расшифровка показана на другом языке: { $language }.
 notice-example = Это вымышленная история, написанная, чтобы показать, как работает сайт. Это не настоящее свидетельство.

@@ -33,6 +33,8 @@ statements-title = Mesajlar
 # A colon avoids a case suffix on the name.
 notice-fallback = Bu sayfa henüz çevrilmedi. Sayfa, özgün dilinde gösteriliyor: { $language }.
 notice-stale = Bu sayfanın aslı, çevrildikten sonra değiştirildi. Bu çeviri güncel olmayabilir.
+# Draft translation: needs review by a native speaker. Shown only in the editors' preview.
+draft-banner = Taslak: Bu sayfa yayımlanmadı. Yalnızca siz, önizlemede görebilirsiniz.
 # $language is the name of the transcript's language.
 notice-transcript-language = Bu dilde henüz bir konuşma metni yok. Konuşma metni başka bir dilde gösteriliyor: { $language }.
 notice-example = Bu, sitenin nasıl çalıştığını göstermek için yazılmış kurgusal bir örnek hikâyedir. Gerçek bir tanıklık değildir.
