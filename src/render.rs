@@ -662,7 +662,7 @@ pub fn render(
     let mut formatters = BTreeMap::new();
     let mut site_contexts = BTreeMap::new();
     let asset = |name: &str| {
-        let url = urls.file(&format!("static/{name}"));
+        let url = urls.file(&Urls::asset_path(name));
         match asset_versions.get(name) {
             Some(v) => format!("{url}?v={v}"),
             None => url,
@@ -1307,7 +1307,10 @@ impl Renderer<'_> {
             .iter()
             .map(|track| TrackContext {
                 lang: self.lang_of(&track.lang),
-                url: self.media_url(story, &format!("captions.{}.vtt", track.lang)),
+                url: self
+                    .site
+                    .urls
+                    .file(&Urls::captions_path(&story.slug, &track.lang)),
                 default: selected.is_some_and(|s| s.lang == track.lang),
             })
             .collect();
