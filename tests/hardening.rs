@@ -474,3 +474,39 @@ fn ten_thousand_unknown_themes_on_one_line_give_a_short_report() {
         &run.stderr[run.stderr.len().saturating_sub(3000)..]
     );
 }
+
+#[test]
+fn an_unused_caption_file_that_is_not_utf8_gets_one_message() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/stories/story-two/captions.xx.vtt",
+        b"WEBVTT\n\n\xff\xfe\n",
+    );
+    let run = site.build_ok();
+    let about: Vec<&str> = blocks(&run)
+        .into_iter()
+        .filter(|b| b.contains("captions.xx.vtt"))
+        .collect();
+    assert_eq!(about.len(), 1, "{}", run.stderr);
+    assert!(about[0].starts_with("warning"), "{}", about[0]);
+}
+
+#[test]
+fn a_listed_caption_file_that_is_not_webvtt_is_reported_at_its_key() {
+    let site = Site::fixture("basic");
+    let mut at = (0, 0);
+    let run = fails_and_keeps_output(&site, |s| {
+        s.write(
+            "content/stories/story-two/captions.srt",
+            "1\n00:00:01,000 --> 00:00:02,000\nHi\n",
+        );
+        at = edit_at(
+            s,
+            STORY_TWO,
+            "captions: { en: captions.en.vtt }",
+            "captions: { en: captions.srt }",
+            "captions.srt",
+        );
+    });
+    assert_reported(&run, STORY_TWO, at, &["captions.srt", "help:"]);
+}
