@@ -22,8 +22,8 @@
 //! all a reload needs, and `EventSource` reconnects by itself when serve restarts):
 //! - `/__testimony/events` is a `text/event-stream` kept open, one thread per open page (not a
 //!   request worker: four open tabs would otherwise hold every worker). After each rebuild every
-//!   page gets `reload`, or `error` whose data is the JSON string of the text the terminal
-//!   printed; a page that connects while the site is broken gets that `error` at once. The
+//!   page gets `reload`, or `build-failed` whose data is the JSON string of the text the terminal
+//!   printed; a page that connects while the site is broken gets that `build-failed` at once. The
 //!   stream is written straight to the socket and flushed per event: tiny_http's chunked
 //!   encoder would hold small events back until 8 KiB had gathered.
 //! - The listening script is `/__testimony/reload.js`, an external file so that a
@@ -58,7 +58,7 @@ const SETTLE: Duration = Duration::from_millis(150);
 const LONGEST_WAIT: Duration = Duration::from_secs(2);
 /// Requests answered at once: a video being streamed does not hold up the pages.
 const WORKERS: usize = 4;
-/// The event stream a page listens to for `reload` and `error`.
+/// The event stream a page listens to for `reload` and `build-failed`.
 const EVENTS_PATH: &str = "/__testimony/events";
 /// The script that listens, added to HTML answers by serve only.
 const SCRIPT_PATH: &str = "/__testimony/reload.js";
@@ -68,8 +68,8 @@ const SCRIPT_TAG: &str = "<script src=\"/__testimony/reload.js\" defer></script>
 /// fails) and its thread ends.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
-/// The listening script. `error` events are told from the connection errors `EventSource`
-/// fires under the same name by their `data`. The overlay is left-to-right English whatever the
+/// The listening script. The failure event is named `build-failed`, not `error`, which
+/// `EventSource` fires by itself when the connection drops. The overlay is left-to-right English whatever the
 /// page's language: the message it shows is the terminal's.
 const RELOAD_JS: &str = r#"// Added by `testimony serve` to the pages it previews; never part of a build.
 (function () {
@@ -80,8 +80,7 @@ const RELOAD_JS: &str = r#"// Added by `testimony serve` to the pages it preview
   events.addEventListener('reload', function () {
     window.location.reload();
   });
-  events.addEventListener('error', function (event) {
-    // A lost connection is an 'error' without data: EventSource reconnects by itself.
+  events.addEventListener('build-failed', function (event) {
     if (typeof event.data !== 'string') return;
     var message;
     try {
@@ -419,14 +418,14 @@ enum Outcome {
 }
 
 impl Outcome {
-    /// The server-sent event for it: `reload`, or `error` with the text as a JSON string on
+    /// The server-sent event for it: `reload`, or `build-failed` with the text as a JSON string on
     /// one data line (the text has newlines, which would otherwise need one data line each).
     fn event(&self) -> String {
         match self {
             Outcome::Built => "event: reload\ndata: built\n\n".to_owned(),
             Outcome::Failed(text) => {
                 let data = serde_json::Value::String(text.clone()).to_string();
-                format!("event: error\ndata: {data}\n\n")
+                format!("event: build-failed\ndata: {data}\n\n")
             }
         }
     }
@@ -1163,7 +1162,7 @@ mod tests {
         let failed = Outcome::Failed("error: unknown theme \"x\"\n  ┌─ a.md:9:3\n".into());
         assert_eq!(
             failed.event(),
-            "event: error\ndata: \"error: unknown theme \\\"x\\\"\\n  ┌─ a.md:9:3\\n\"\n\n"
+            "event: build-failed\ndata: \"error: unknown theme \\\"x\\\"\\n  ┌─ a.md:9:3\\n\"\n\n"
         );
     }
 

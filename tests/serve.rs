@@ -870,7 +870,7 @@ fn event_stream_sends_reload_after_a_save_and_the_error_while_broken() {
         "themes: [motivations, no-such-theme]",
         "no-such-theme",
     );
-    let error = page.expect("error", &serving);
+    let error = page.expect("build-failed", &serving);
     let text: String = serde_json::from_str(&error.data)
         .unwrap_or_else(|e| panic!("the data is not a JSON string ({e}): {}", error.data));
     let location = format!("{story}:{}:{}", at.0, at.1);
@@ -896,7 +896,7 @@ fn event_stream_sends_reload_after_a_save_and_the_error_while_broken() {
 
     // A page opened while the site is broken is told at once.
     let mut late = Events::open(&serving);
-    let again = late.expect("error", &serving);
+    let again = late.expect("build-failed", &serving);
     assert_eq!(again.data, error.data);
 
     site.edit(
