@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { LAUNCH } from './chromium.mjs';
 
 const BIN = process.env.TESTIMONY_BIN;
 const SITE = process.env.TESTIMONY_SERVE_SITE;
@@ -17,19 +18,6 @@ if (!BIN || !SITE) {
 const STORY = 'content/stories/story-one/index.md';
 /** How long a rebuild and the reload it triggers may take (a debug build on shared cores). */
 const WAIT = 20000;
-
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
 
 let browser;
 let serve;

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { LAUNCH } from './chromium.mjs';
 
 const BASE = process.env.TESTIMONY_BASE_URL;
 if (!BASE) {
@@ -13,19 +14,6 @@ if (!BASE) {
 const base = new URL(BASE);
 const ORIGIN = base.origin;
 const LANGS = ['en', 'ar', 'fr'];
-
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
 
 /** @type {import('playwright-core').Browser} */
 let browser;
