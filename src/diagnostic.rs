@@ -89,7 +89,7 @@ impl SourceText {
         let line_starts = line_starts(&text);
         let path = path.into();
         let private = if path.extension().is_some_and(|e| e == "md") {
-            private_blocks(&text)
+            private_blocks(&text, &line_starts)
         } else {
             Vec::new()
         };
@@ -145,10 +145,9 @@ impl SourceText {
 /// `private:` at the start of a line to the next line that starts another top-level field (or
 /// the end of the front matter). Found by lines, not by the YAML parser, so that it holds
 /// even when the YAML is broken; comment and list lines at the left margin stay inside.
-fn private_blocks(text: &str) -> Vec<Range<usize>> {
+fn private_blocks(text: &str, starts: &[usize]) -> Vec<Range<usize>> {
     let mut blocks = Vec::new();
-    // By the same line ends as the rest (`\r\n`, `\r` or `\n`).
-    let starts = line_starts(text);
+    // By the file's line table (`\r\n`, `\r` or `\n`), made once in `SourceText::new`.
     let mut lines = starts.iter().enumerate().map(|(i, &start)| {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
         (start, &text[start..end])
