@@ -121,7 +121,7 @@ fn run(stories: usize, languages: usize, minify: bool) {
     let loading = started.elapsed().as_secs_f64();
     // Pages are rendered, minified and written to the staging folder as they are made.
     let staging = Staging::create(&dir.path().join("public")).expect("a staging folder");
-    let (produced, problems) = render_all(&root, &loaded, Some(&staging));
+    let (produced, problems) = render_all(&root, &loaded, &staging);
     assert!(!problems.has_errors(), "{}", problems.render(false));
     let rendering = started.elapsed().as_secs_f64() - loading;
     staging.commit().expect("swapping the output in");

@@ -1,7 +1,7 @@
 //! The whole build, stage after stage: config, content, site, locales, templates, render,
 //! output. `check` runs the same stages and stops before writing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -9,12 +9,12 @@ use std::time::{Duration, Instant};
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
-use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::output::{Minified, Staging};
-use crate::render::{self, OutputFile, Templates};
+use crate::output::Staging;
+use crate::output::sink::{Finish, Sink};
+use crate::render::{self, Templates};
 use crate::site::{self, Site};
 use crate::{content, output};
 
@@ -184,130 +184,68 @@ fn translation_coverage(site: &Site) -> Vec<Diagnostic> {
     found
 }
 
-/// What the rendering stages produced, counted as the files went by.
-#[derive(Debug, Default)]
-pub struct Produced {
-    /// HTML pages per language code.
-    pub pages: BTreeMap<String, usize>,
-    pub files: usize,
-    pub bytes: u64,
-}
+pub use crate::output::sink::Produced;
 
-/// A page the one-pass minifier refused: its path, then what it says.
-type Refused = (String, String);
-
-/// Counts files from many threads.
-#[derive(Default)]
-struct Tally {
-    produced: Mutex<Produced>,
-    /// Pages the one-pass minifier refused: how many, and the first in path order.
-    refused: Mutex<(usize, Option<Refused>)>,
-}
-
-impl Tally {
-    fn add(&self, path: &str, len: u64) {
-        let mut produced = self.produced.lock().unwrap_or_else(|p| p.into_inner());
-        produced.files += 1;
-        produced.bytes += len;
-        if path.ends_with(".html")
-            && let Some((lang, _)) = path.split_once('/')
-        {
-            *produced.pages.entry(lang.to_string()).or_default() += 1;
-        }
-    }
-}
-
-/// Stages 6 and 7: renders every page, minifies it and hands it to `staging` (written as
-/// soon as it is made, so that a large site is never all in memory), and copies the story
-/// media. Without `staging` (`check`), the files are made and counted but not written.
-pub fn render_all(
-    root: &Path,
-    loaded: &Loaded,
-    staging: Option<&Staging>,
-) -> (Produced, Diagnostics) {
+/// Stages 6 and 7: renders every page and hands it, minified, to `sink` as soon as it is made
+/// (so that a large site is never all in memory), with the theme's assets and the story media.
+/// `build` gives a staging folder, `check` a sink that keeps nothing.
+pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, Diagnostics) {
     let mut problems = Diagnostics::new();
     let site = &loaded.site;
     let (assets, versions) = match output::assets(root, &site.config.site_theme) {
         Ok(found) => found,
         Err(found) => return (Produced::default(), found),
     };
-    let tally = Tally::default();
-    let minify = site.config.minify;
-    let emit = |mut file: OutputFile| -> Result<(), Diagnostic> {
-        if minify && file.path.ends_with(".html") {
-            let (bytes, how) = output::minify_page(std::mem::take(&mut file.bytes));
-            file.bytes = bytes;
-            if let Minified::Full {
-                reason,
-                line,
-                column,
-            } = how
-            {
-                let mut refused = tally.refused.lock().unwrap_or_else(|p| p.into_inner());
-                refused.0 += 1;
-                if refused
-                    .1
-                    .as_ref()
-                    .is_none_or(|(first, _)| file.path < *first)
-                {
-                    let what = format!("line {line}, column {column}: {reason}");
-                    refused.1 = Some((file.path.clone(), what));
-                }
-            }
-        }
-        tally.add(&file.path, file.bytes.len() as u64);
-        staging.map_or(Ok(()), |staging| staging.put(&file))
-    };
-    problems.extend(assets.into_iter().filter_map(|file| emit(file).err()));
+    let finish = Finish::new(sink, site.config.minify);
+    problems.extend(assets.into_iter().filter_map(|file| finish.put(file).err()));
     problems.extend(render::render(
         site,
         &loaded.templates,
         &loaded.locales,
         &versions,
-        &emit,
+        &|file| finish.put(file),
     ));
     let (media, copies, found) = output::story_media(site);
     problems.extend(found);
     problems.extend(
         media
             .into_par_iter()
-            .filter_map(|file| emit(file).err())
+            .filter_map(|file| finish.put(file).err())
             .collect::<Vec<_>>(),
     );
-    let copied: Vec<Diagnostic> = copies
-        .par_iter()
-        .filter_map(|file| {
-            tally.add(&file.path, file.len);
-            staging.and_then(|staging| staging.copy(file).err())
-        })
-        .collect();
-    problems.extend(copied);
-    let (refused, first) = tally
-        .refused
-        .into_inner()
-        .unwrap_or_else(|p| p.into_inner());
-    if let Some((path, what)) = first {
-        problems.push(
-            Diagnostic::warning(format!(
-                "{refused} page(s) are not well-formed HTML, so they were minified the slow way; the first is {path}, at {what}"
-            ))
-            .with_help(format!(
-                "look in themes/{}/templates/ for a tag closed twice, never closed or closed in the wrong order; with `minify: false` in site.yaml the page is written as the templates made it, and the line and column are in that",
-                site.config.site_theme
-            )),
-        );
+    problems.extend(
+        copies
+            .par_iter()
+            .filter_map(|file| finish.copy(file).err())
+            .collect::<Vec<_>>(),
+    );
+    let (produced, refused) = finish.done(&site.config.site_theme);
+    problems.extend(refused);
+    problems.extend(missing_strings(
+        site,
+        &loaded.locales,
+        loaded.locales.fallbacks(),
+    ));
+    (produced, problems)
+}
+
+/// One warning per language, naming every interface string that fell back to the default
+/// language while rendering, rather than one per string.
+pub fn missing_strings(
+    site: &Site,
+    locales: &Locales,
+    fallbacks: impl IntoIterator<Item = (String, String)>,
+) -> Vec<Diagnostic> {
+    let mut missing: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (lang, key) in fallbacks {
+        missing.entry(lang).or_default().insert(key);
     }
-    // One warning per language, naming every missing key, rather than one per key.
-    let mut missing: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (lang, key) in loaded.locales.fallbacks() {
-        missing.entry(lang).or_default().push(key);
-    }
-    for (lang, keys) in missing {
+    missing
+        .into_iter()
         // A language with no strings at all was reported once already, by `Locales::load`.
-        if loaded.locales.messages(&lang).is_empty() {
-            continue;
-        }
-        problems.push(
+        .filter(|(lang, _)| !locales.messages(lang).is_empty())
+        .map(|(lang, keys)| {
+            let keys: Vec<String> = keys.into_iter().collect();
             Diagnostic::warning(format!(
                 "{} interface string(s) missing in `{lang}`, shown in `{}` instead: {}",
                 keys.len(),
@@ -316,14 +254,9 @@ pub fn render_all(
             ))
             .with_help(format!(
                 "translate them into a file in locales/{lang}/; `testimony i18n status` lists each with where it is defined"
-            )),
-        );
-    }
-    let produced = tally
-        .produced
-        .into_inner()
-        .unwrap_or_else(|p| p.into_inner());
-    (produced, problems)
+            ))
+        })
+        .collect()
 }
 
 /// Builds the site into the output folder. On failure, the output folder is untouched and
@@ -358,7 +291,7 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
         }
     };
     // On an error below, `staging` is dropped, which removes it: the output stays as it was.
-    let (produced, found) = render_all(&options.root, &loaded, Some(&staging));
+    let (produced, found) = render_all(&options.root, &loaded, &staging);
     problems.extend(found);
     if problems.has_errors() {
         return Err(problems.sorted());

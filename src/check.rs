@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostics;
 pub fn check(root: &Path) -> Diagnostics {
     let (loaded, mut problems) = build::load(root, None);
     if let Some(loaded) = loaded {
-        let (_, found) = build::render_all(root, &loaded, None);
+        let (_, found) = build::render_all(root, &loaded, &crate::output::sink::Discard);
         problems.extend(found);
     }
     problems.sorted()

@@ -13,6 +13,8 @@
 //! wrote. The rejected alternative was to recognise earlier output by its look (an
 //! `index.html`, a `static/` folder): a guess is how someone's folder gets deleted.
 
+pub mod sink;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
 use std::path::{Component, Path, PathBuf};

@@ -1,0 +1,282 @@
+//! Where a build's files go, behind one interface, [`Sink`]: a staging folder for `build`
+//! ([`super::Staging`]), nowhere for `check` ([`Discard`]: every file is made and counted,
+//! none kept), memory for `serve` ([`Memory`]: a rebuild is compared with the last one before
+//! anything is written, so that a failed rebuild leaves the served site as it was).
+//!
+//! Every file reaches its sink through [`Finish`], which minifies pages and counts what went
+//! by, so that the three places get exactly the same bytes.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use crate::diagnostic::Diagnostic;
+use crate::render::OutputFile;
+
+use super::{CopiedFile, Minified, Staging};
+
+/// A place the files of a build go to. Called from many threads at once.
+pub trait Sink: Sync {
+    /// Takes a file made in memory.
+    fn put(&self, file: &OutputFile) -> Result<(), Diagnostic>;
+    /// Takes a file copied as it is from the sources (a video), without reading it.
+    fn copy(&self, file: &CopiedFile) -> Result<(), Diagnostic>;
+}
+
+impl Sink for Staging {
+    fn put(&self, file: &OutputFile) -> Result<(), Diagnostic> {
+        Staging::put(self, file)
+    }
+
+    fn copy(&self, file: &CopiedFile) -> Result<(), Diagnostic> {
+        Staging::copy(self, file)
+    }
+}
+
+/// `check`: the files are made, and dropped.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &OutputFile) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+
+    fn copy(&self, _: &CopiedFile) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+/// Keeps the files in memory, by path.
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+    copies: Mutex<BTreeMap<String, CopiedFile>>,
+}
+
+impl Memory {
+    /// The files made, and the files to copy, each by its path in the output.
+    pub fn into_parts(self) -> (BTreeMap<String, Vec<u8>>, BTreeMap<String, CopiedFile>) {
+        (
+            self.files.into_inner().unwrap_or_else(|p| p.into_inner()),
+            self.copies.into_inner().unwrap_or_else(|p| p.into_inner()),
+        )
+    }
+}
+
+impl Sink for Memory {
+    fn put(&self, file: &OutputFile) -> Result<(), Diagnostic> {
+        let mut files = self.files.lock().unwrap_or_else(|p| p.into_inner());
+        files.insert(file.path.clone(), file.bytes.clone());
+        Ok(())
+    }
+
+    fn copy(&self, file: &CopiedFile) -> Result<(), Diagnostic> {
+        let mut copies = self.copies.lock().unwrap_or_else(|p| p.into_inner());
+        copies.insert(file.path.clone(), file.clone());
+        Ok(())
+    }
+}
+
+/// What went through a [`Finish`], counted as the files went by.
+#[derive(Debug, Default, Clone)]
+pub struct Produced {
+    /// HTML pages per language code.
+    pub pages: BTreeMap<String, usize>,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+impl Produced {
+    fn add(&mut self, path: &str, len: u64) {
+        self.files += 1;
+        self.bytes += len;
+        if path.ends_with(".html")
+            && let Some((lang, _)) = path.split_once('/')
+        {
+            *self.pages.entry(lang.to_string()).or_default() += 1;
+        }
+    }
+}
+
+/// A page the one-pass minifier refused: its path, and where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub path: String,
+    /// `line 3, column 7: <reason>`, in the page as the templates wrote it.
+    pub what: String,
+}
+
+/// Makes a file ready for the output: minifies it if it is a page and `minify` is on. Returns
+/// it with the one-pass minifier's refusal, if it refused (the page is minified all the same).
+pub fn finish(mut file: OutputFile, minify: bool) -> (OutputFile, Option<Refused>) {
+    if !minify || !file.path.ends_with(".html") {
+        return (file, None);
+    }
+    let (bytes, how) = super::minify_page(std::mem::take(&mut file.bytes));
+    file.bytes = bytes;
+    let refused = match how {
+        Minified::OnePass => None,
+        Minified::Full {
+            reason,
+            line,
+            column,
+        } => Some(Refused {
+            path: file.path.clone(),
+            what: format!("line {line}, column {column}: {reason}"),
+        }),
+    };
+    (file, refused)
+}
+
+/// The warning for the pages the one-pass minifier refused: how many, and the first of them.
+pub fn refused_warning(count: usize, first: &Refused, site_theme: &str) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "{count} page(s) are not well-formed HTML, so they were minified the slow way; the first is {}, at {}",
+        first.path, first.what
+    ))
+    .with_help(format!(
+        "look in themes/{site_theme}/templates/ for a tag closed twice, never closed or closed in the wrong order; with `minify: false` in site.yaml the page is written as the templates made it, and the line and column are in that"
+    ))
+}
+
+/// The way into a [`Sink`]: each file is finished (see [`finish`]), counted, and handed on.
+pub struct Finish<'a> {
+    sink: &'a dyn Sink,
+    minify: bool,
+    produced: Mutex<Produced>,
+    /// How many pages the one-pass minifier refused, and the first in path order.
+    refused: Mutex<(usize, Option<Refused>)>,
+}
+
+impl<'a> Finish<'a> {
+    pub fn new(sink: &'a dyn Sink, minify: bool) -> Self {
+        Finish {
+            sink,
+            minify,
+            produced: Mutex::default(),
+            refused: Mutex::default(),
+        }
+    }
+
+    /// Finishes a file made in memory and hands it to the sink.
+    pub fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        let (file, refused) = finish(file, self.minify);
+        if let Some(refused) = refused {
+            let mut seen = self.refused.lock().unwrap_or_else(|p| p.into_inner());
+            seen.0 += 1;
+            if seen
+                .1
+                .as_ref()
+                .is_none_or(|first| refused.path < first.path)
+            {
+                seen.1 = Some(refused);
+            }
+        }
+        self.count(&file.path, file.bytes.len() as u64);
+        self.sink.put(&file)
+    }
+
+    /// Counts a file copied from the sources and hands it to the sink.
+    pub fn copy(&self, file: &CopiedFile) -> Result<(), Diagnostic> {
+        self.count(&file.path, file.len);
+        self.sink.copy(file)
+    }
+
+    fn count(&self, path: &str, len: u64) {
+        let mut produced = self.produced.lock().unwrap_or_else(|p| p.into_inner());
+        produced.add(path, len);
+    }
+
+    /// What went by, and the warning for refused pages, if any were.
+    pub fn done(self, site_theme: &str) -> (Produced, Option<Diagnostic>) {
+        let produced = self
+            .produced
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner());
+        let (count, first) = self.refused.into_inner().unwrap_or_else(|p| p.into_inner());
+        let warning = first.map(|first| refused_warning(count, &first, site_theme));
+        (produced, warning)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, body: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: format!(
+                "<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>"
+            )
+            .into_bytes(),
+        }
+    }
+
+    #[test]
+    fn every_sink_gets_the_same_finished_bytes_and_the_same_counts() {
+        let memory = Memory::default();
+        let finish = Finish::new(&memory, true);
+        finish.put(page("en/index.html", "<p>  a  </p>")).unwrap();
+        finish.put(page("ar/index.html", "<p>b</p>")).unwrap();
+        finish
+            .put(OutputFile {
+                path: "sitemap.xml".into(),
+                bytes: b"<urlset>  </urlset>".to_vec(),
+            })
+            .unwrap();
+        let (produced, warning) = finish.done("default");
+        assert!(warning.is_none());
+        assert_eq!(produced.files, 3);
+        assert_eq!(produced.pages.get("en"), Some(&1));
+        assert_eq!(produced.pages.get("ar"), Some(&1));
+        let (files, copies) = memory.into_parts();
+        assert!(copies.is_empty());
+        let en = String::from_utf8(files["en/index.html"].clone()).unwrap();
+        assert!(en.contains("<p>a"), "{en}");
+        // Only pages are minified.
+        assert_eq!(files["sitemap.xml"], b"<urlset>  </urlset>");
+        assert_eq!(
+            produced.bytes,
+            files.values().map(|b| b.len() as u64).sum::<u64>()
+        );
+
+        let discard = Finish::new(&Discard, true);
+        discard.put(page("en/index.html", "<p>  a  </p>")).unwrap();
+        let (counted, _) = discard.done("default");
+        assert_eq!(counted.bytes, files["en/index.html"].len() as u64);
+    }
+
+    #[test]
+    fn refused_pages_are_counted_and_the_first_by_path_is_named() {
+        let finish = Finish::new(&Discard, true);
+        for path in ["fr/b/index.html", "en/a/index.html"] {
+            finish.put(page(path, "<p>x</p></div>")).unwrap();
+        }
+        finish.put(page("ar/index.html", "<p>ok</p>")).unwrap();
+        let (_, warning) = finish.done("plain");
+        let warning = warning.expect("a warning for the refused pages");
+        assert!(
+            warning
+                .message
+                .starts_with("2 page(s) are not well-formed HTML"),
+            "{}",
+            warning.message
+        );
+        assert!(warning.message.contains("en/a/index.html"));
+        assert!(
+            warning
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .contains("themes/plain/")
+        );
+    }
+
+    #[test]
+    fn without_minify_pages_pass_unchanged() {
+        let original = page("en/index.html", "<p>  a  </p>");
+        let (file, refused) = finish(original.clone(), false);
+        assert_eq!(file, original);
+        assert!(refused.is_none());
+    }
+}
