@@ -1,6 +1,6 @@
 //! Loading `content/`: walking the folder, classifying each file and reading it as text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -75,6 +75,11 @@ pub struct Content {
     /// The text of every caption file (`.vtt`) in each story's folder, by slug and file name,
     /// read and decoded here so that assembling the site does no IO.
     pub story_texts: BTreeMap<String, BTreeMap<String, ReadText>>,
+    /// The problem met at each path (from the site's root), kept with the content so that
+    /// [`Content::update`] redoes only the paths that changed.
+    found: BTreeMap<PathBuf, Diagnostic>,
+    /// The folders under `content/stories/`, by slug.
+    story_dirs: BTreeSet<String>,
 }
 
 /// A text file read while loading: its decoded text, or the problem met reading it (cannot be
@@ -102,9 +107,9 @@ fn is_story_text(name: &str) -> bool {
 /// problem is collected.
 pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
     let mut content = Content::default();
-    let mut problems = Diagnostics::new();
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
+        let mut problems = Diagnostics::new();
         problems.push(
             Diagnostic::error("there is no `content/` folder")
                 .with_help("create content/_index.md for the home page, or pass --root with the site's folder")
@@ -112,43 +117,126 @@ pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
         );
         return (content, problems);
     }
-    let mut story_dirs = std::collections::BTreeSet::new();
-    let walker = WalkDir::new(&content_dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
-                problems.push(
-                    Diagnostic::error(format!("cannot read this folder: {err}"))
-                        .with_help("check the file permissions")
-                        .in_file(path),
-                );
+    content.walk(root, config, &content_dir);
+    let problems = content.problems();
+    (content, problems)
+}
+
+impl Content {
+    /// Reads again what is at each of `changed` (full paths, under `content/`): a file changed
+    /// or made, or a folder made, is read as [`load`] reads it; what is no longer there is
+    /// forgotten. The result is what `load` would give now, provided `changed` names every
+    /// path that changed (`serve` has them from its watcher), at the cost of those paths only.
+    /// Returns every problem of the content, as `load` does.
+    pub fn update(&mut self, root: &Path, config: &Config, changed: &[PathBuf]) -> Diagnostics {
+        let content_dir = root.join(CONTENT_DIR);
+        for path in changed {
+            let Ok(under) = path.strip_prefix(&content_dir) else {
+                continue;
+            };
+            // A hidden file or folder is skipped by the walk; so is everything under it.
+            if under
+                .iter()
+                .any(|part| part.to_string_lossy().starts_with('.'))
+            {
                 continue;
             }
-        };
+            let rel = relative(root, path);
+            self.forget(&rel);
+            if std::fs::symlink_metadata(path).is_ok() {
+                self.walk(root, config, path);
+            }
+        }
+        self.files.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        self.problems()
+    }
+
+    /// Every problem of the content: those met at each path, in the walk's order, then the
+    /// story folders without a text.
+    pub fn problems(&self) -> Diagnostics {
+        let mut problems = Diagnostics::new();
+        problems.extend(self.found.values().cloned());
+        for slug in &self.story_dirs {
+            let has_text = self
+                .files
+                .iter()
+                .any(|f| f.is_source && matches!(&f.kind, Kind::Story { slug: s } if s == slug));
+            if !has_text {
+                problems.push(
+                    Diagnostic::warning("this story folder has no `index.md`, so nothing in it is published")
+                        .with_help(format!(
+                            "write the story's text in content/stories/{slug}/index.md (`testimony new story {slug}` makes one), or remove the folder"
+                        ))
+                        .in_file(Path::new(CONTENT_DIR).join("stories").join(slug)),
+                );
+            }
+        }
+        problems
+    }
+
+    /// Forgets everything read at `rel` (from the site's root) or under it.
+    fn forget(&mut self, rel: &Path) {
+        self.files.retain(|f| !f.source.path.starts_with(rel));
+        self.found.retain(|path, _| !path.starts_with(rel));
+        let story_dir = |slug: &str| Path::new(CONTENT_DIR).join("stories").join(slug);
+        self.story_dirs
+            .retain(|slug| !story_dir(slug).starts_with(rel));
+        for (slug, files) in self.story_files.iter_mut() {
+            files.retain(|name, _| !story_dir(slug).join(name).starts_with(rel));
+        }
+        self.story_files.retain(|_, files| !files.is_empty());
+        for (slug, texts) in self.story_texts.iter_mut() {
+            texts.retain(|name, _| !story_dir(slug).join(name).starts_with(rel));
+        }
+        self.story_texts.retain(|_, texts| !texts.is_empty());
+    }
+
+    /// Reads `start` (a file, or a folder and everything in it, under `content/`).
+    fn walk(&mut self, root: &Path, config: &Config, start: &Path) {
+        // Links are never followed, not even the one walked from.
+        let walker = WalkDir::new(start)
+            .follow_root_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            match entry {
+                Ok(entry) => self.add(root, config, &entry),
+                Err(err) => {
+                    let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
+                    self.found.insert(
+                        path.clone(),
+                        Diagnostic::error(format!("cannot read this folder: {err}"))
+                            .with_help("check the file permissions")
+                            .in_file(path),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Reads one entry of the walk.
+    fn add(&mut self, root: &Path, config: &Config, entry: &walkdir::DirEntry) {
         let rel = relative(root, entry.path());
         if entry.file_type().is_symlink() {
-            problems.push(
+            self.found.insert(
+                rel.clone(),
                 Diagnostic::error("this is a link to another file or folder, and links are not followed")
                     .with_help("copy the file or folder here instead: following links could publish files from outside content/ by accident")
                     .in_file(&rel),
             );
-            continue;
+            return;
         }
         if entry.file_type().is_dir() {
             if let [stories, slug] = rel_parts(&rel).as_slice()
                 && stories == "stories"
             {
-                story_dirs.insert(slug.clone());
+                self.story_dirs.insert(slug.clone());
             }
-            continue;
+            return;
         }
         if !entry.file_type().is_file() {
-            continue;
+            return;
         }
         match classify(&rel, config) {
             Ok(Classified::Markdown {
@@ -156,47 +244,33 @@ pub fn load(root: &Path, config: &Config) -> (Content, Diagnostics) {
                 lang,
                 is_source,
             }) => match read_text(entry.path(), &rel) {
-                Ok(source) => content.files.push(SourceFile {
+                Ok(source) => self.files.push(SourceFile {
                     kind,
                     lang,
                     is_source,
                     source,
                 }),
-                Err(diagnostic) => problems.push(diagnostic),
+                Err(diagnostic) => {
+                    self.found.insert(rel, diagnostic);
+                }
             },
             Ok(Classified::StoryFile { slug, name }) => {
                 if is_story_text(&name) {
-                    content
-                        .story_texts
+                    self.story_texts
                         .entry(slug.clone())
                         .or_default()
                         .insert(name.clone(), read_text(entry.path(), &rel));
                 }
-                content
-                    .story_files
+                self.story_files
                     .entry(slug)
                     .or_default()
                     .insert(name, entry.path().to_path_buf());
             }
-            Err(diagnostic) => problems.push(diagnostic),
+            Err(diagnostic) => {
+                self.found.insert(rel, diagnostic);
+            }
         }
     }
-    for slug in story_dirs {
-        let has_text = content
-            .files
-            .iter()
-            .any(|f| f.is_source && f.kind == Kind::Story { slug: slug.clone() });
-        if !has_text {
-            problems.push(
-                Diagnostic::warning("this story folder has no `index.md`, so nothing in it is published")
-                    .with_help(format!(
-                        "write the story's text in content/stories/{slug}/index.md (`testimony new story {slug}` makes one), or remove the folder"
-                    ))
-                    .in_file(Path::new(CONTENT_DIR).join("stories").join(&slug)),
-            );
-        }
-    }
-    (content, problems)
 }
 
 /// The parts of a path under `content/`: `content/stories/x` gives `["stories", "x"]`.
@@ -368,4 +442,101 @@ fn check_slug(slug: &str, rel: &Path) -> Result<(), Diagnostic> {
 /// A path relative to the site root, for messages and output.
 pub fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a load found, in a form two loads can be compared by.
+    fn summary(content: &Content, problems: &Diagnostics) -> Vec<String> {
+        let mut lines: Vec<String> = content
+            .files
+            .iter()
+            .map(|f| format!("{:?} {} {:?}", f.kind, f.lang, f.source.text))
+            .collect();
+        for (slug, files) in &content.story_files {
+            lines.extend(files.keys().map(|name| format!("file {slug}/{name}")));
+        }
+        for (slug, texts) in &content.story_texts {
+            for (name, text) in texts {
+                let text = text
+                    .as_ref()
+                    .map(|t| t.text.clone())
+                    .map_err(|d| d.message.clone());
+                lines.push(format!("text {slug}/{name} {text:?}"));
+            }
+        }
+        lines.extend(problems.iter().map(|d| format!("{d:?}")));
+        lines
+    }
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn an_update_of_the_changed_paths_equals_a_fresh_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            "site.yaml",
+            "title: T\nbase_url: https://example.org/\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: ar, name: العربية, dir: rtl }\n",
+        );
+        write(root, "content/_index.md", "---\ntitle: Home\n---\n");
+        write(root, "content/about.md", "---\ntitle: About\n---\n");
+        write(root, "content/stories/a/index.md", "---\ntitle: A\n---\n");
+        write(root, "content/stories/a/captions.en.vtt", "WEBVTT\n");
+        write(root, "content/stories/b/index.md", "---\ntitle: B\n---\n");
+        write(root, "content/notes.txt", "x");
+        let config = Config::load(root).unwrap();
+        let (mut content, _) = load(root, &config);
+
+        // An edit, a new translation, a deleted story, a new story folder, a new hidden file,
+        // a file that becomes a problem and a problem that goes away.
+        write(root, "content/about.md", "---\ntitle: About us\n---\n");
+        write(root, "content/about.ar.md", "---\ntitle: عن\n---\n");
+        std::fs::remove_dir_all(root.join("content/stories/b")).unwrap();
+        write(root, "content/stories/c/index.md", "---\ntitle: C\n---\n");
+        write(root, "content/stories/c/captions.ar.vtt", "WEBVTT\n\n");
+        std::fs::create_dir_all(root.join("content/stories/empty")).unwrap();
+        write(root, "content/.about.md.swp", "x");
+        write(
+            root,
+            "content/stories/a/captions.en.vtt",
+            "\u{feff}WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n",
+        );
+        write(root, "content/Bad Name.md", "---\ntitle: x\n---\n");
+        std::fs::remove_file(root.join("content/notes.txt")).unwrap();
+        let changed: Vec<PathBuf> = [
+            "content/about.md",
+            "content/about.ar.md",
+            "content/stories/b",
+            "content/stories/b/index.md",
+            "content/stories/c",
+            "content/stories/empty",
+            "content/.about.md.swp",
+            "content/stories/a/captions.en.vtt",
+            "content/Bad Name.md",
+            "content/notes.txt",
+        ]
+        .iter()
+        .map(|rel| root.join(rel))
+        .collect();
+        let updated = content.update(root, &config, &changed);
+        let (fresh, fresh_problems) = load(root, &config);
+        assert_eq!(
+            summary(&content, &updated),
+            summary(&fresh, &fresh_problems)
+        );
+        assert!(updated.iter().any(|d| d.message.contains("no `index.md`")));
+        assert!(
+            updated
+                .iter()
+                .any(|d| d.message.contains("cannot be used in an address"))
+        );
+    }
 }
