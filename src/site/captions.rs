@@ -160,6 +160,125 @@ mod tests {
         SourceText::new("content/stories/x/captions.en.vtt", text)
     }
 
+    use crate::site::testing::{config, folder, index_md, said, story, with_context};
+
+    const INDEX: &str = "content/stories/x/index.md";
+    const CUE: &str = "WEBVTT\n\n00:01.000 --> 00:04.000\nHello.\n";
+
+    /// The caption tracks of a story with these `captions:` lines, in a folder with `files`
+    /// (those in `texts` read as text).
+    fn tracks_of(
+        lines: &str,
+        files: &[&str],
+        texts: &[(&str, &str)],
+    ) -> (Vec<CaptionTrack>, Vec<Diagnostic>) {
+        let (written, meta) = story(&index_md(lines));
+        let folder = folder(files, texts);
+        let config = config("");
+        with_context(&written, &folder, &config, |cx| {
+            let mut problems = Vec::new();
+            let tracks = captions(cx, &meta.captions, Timestamp(600_000), &mut problems);
+            (tracks, problems)
+        })
+    }
+
+    fn langs(tracks: &[CaptionTrack]) -> Vec<&str> {
+        tracks.iter().map(|t| t.lang.as_str()).collect()
+    }
+
+    #[test]
+    fn listed_captions_and_those_named_for_a_site_language_are_used() {
+        let (tracks, problems) = tracks_of(
+            "captions: { en: english.vtt }",
+            &["english.vtt", "captions.ar.vtt", "captions.en.vtt"],
+            &[
+                ("english.vtt", CUE),
+                ("captions.ar.vtt", CUE),
+                ("captions.en.vtt", CUE),
+            ],
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(langs(&tracks), ["ar", "en"]);
+        assert!(
+            tracks[1].path.ends_with("english.vtt"),
+            "the listed file wins"
+        );
+    }
+
+    #[test]
+    fn a_caption_file_named_for_another_language_is_reported_at_the_file() {
+        let (tracks, problems) = tracks_of("", &["captions.de.vtt"], &[("captions.de.vtt", CUE)]);
+        assert!(tracks.is_empty());
+        let [problem] = problems.as_slice() else {
+            panic!("one problem expected: {problems:?}");
+        };
+        assert_eq!(problem.severity, crate::diagnostic::Severity::Warning);
+        assert_eq!(
+            problem.message,
+            "`captions.de.vtt` is not used: `de` is not one of the site's languages"
+        );
+        let location = problem.location.as_ref().expect("a location");
+        assert!(location.path.ends_with("content/stories/x/captions.de.vtt"));
+    }
+
+    #[test]
+    fn listed_captions_in_no_site_language_or_missing_or_unread_are_reported_at_their_key() {
+        let unread = crate::diagnostic::Diagnostic::error("cannot read the file: denied")
+            .in_file("content/stories/x/broken.vtt");
+        let (written, meta) = story(&index_md(
+            "captions: { de: d.vtt, en: gone.vtt, ar: notes.txt }",
+        ));
+        let mut folder = folder(&["d.vtt", "notes.txt", "broken.vtt"], &[("d.vtt", CUE)]);
+        folder
+            .texts
+            .insert("broken.vtt".into(), Err(unread.clone()));
+        let config = config("");
+        let (tracks, problems) = with_context(&written, &folder, &config, |cx| {
+            let mut problems = Vec::new();
+            let tracks = captions(cx, &meta.captions, Timestamp(600_000), &mut problems);
+            (tracks, problems)
+        });
+        assert!(tracks.is_empty());
+        let said: Vec<_> = problems.iter().map(said).collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "`notes.txt` is not a WebVTT caption file".into(),
+                    "captions are WebVTT files ending in .vtt, e.g. captions.en.vtt: convert the file to WebVTT and name it so".into(),
+                    INDEX.into(),
+                    8,
+                    42
+                ),
+                (
+                    "language `de` is not in site.yaml".into(),
+                    "list captions only for the site's languages, or add the language to site.yaml".into(),
+                    INDEX.into(),
+                    8,
+                    17
+                ),
+                (
+                    "`gone.vtt` is not in the story's folder".into(),
+                    "did you mean `broken.vtt`?".into(),
+                    INDEX.into(),
+                    8,
+                    28
+                ),
+            ]
+        );
+
+        // A listed file that `content` could not read gets the problem it met, once.
+        let (written, meta) = story(&index_md("captions: { en: broken.vtt }"));
+        let (tracks, problems) = with_context(&written, &folder, &config, |cx| {
+            let mut problems = Vec::new();
+            let tracks = captions(cx, &meta.captions, Timestamp(600_000), &mut problems);
+            (tracks, problems)
+        });
+        assert!(tracks.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].message, unread.message);
+    }
+
     #[test]
     fn captions_within_the_video_make_a_track_and_no_problem() {
         let mut problems = Vec::new();

@@ -19,6 +19,9 @@ mod story;
 mod texts;
 mod video;
 
+#[cfg(test)]
+mod testing;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 

@@ -268,3 +268,253 @@ fn segment_ends(segments: &mut [Segment]) {
         segments[i - 1].end = next.max(segments[i - 1].start);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::testing::{index_md, only, said, story, theme_ids};
+
+    const INDEX: &str = "content/stories/x/index.md";
+
+    #[test]
+    fn themes_keeps_known_ones_once_and_reports_an_unknown_one_with_the_closest() {
+        let (written, meta) = story(&index_md("themes: [work, wrok, work]\n"));
+        let mut problems = Vec::new();
+        let themes = themes(&written.doc(), &meta.themes, &theme_ids(), &mut problems);
+        assert_eq!(themes, ["work"]);
+        assert_eq!(
+            said(only(&problems)),
+            (
+                "unknown theme `wrok`".into(),
+                "did you mean `work`?".into(),
+                INDEX.into(),
+                8,
+                16
+            )
+        );
+    }
+
+    #[test]
+    fn an_unknown_theme_far_from_any_lists_the_themes() {
+        let (written, meta) = story(&index_md("themes: [zzzzzzzzzz]\n"));
+        let mut problems = Vec::new();
+        assert!(themes(&written.doc(), &meta.themes, &theme_ids(), &mut problems).is_empty());
+        assert_eq!(
+            only(&problems).help.as_deref(),
+            Some("the themes are: family, recruitment, work")
+        );
+    }
+
+    fn origin_of(line: &str) -> (String, Vec<Diagnostic>) {
+        let (written, meta) = story(&index_md(line));
+        let mut problems = Vec::new();
+        let formatter = Formatter::new("en");
+        let origin = origin(&written.doc(), &meta.origin, &formatter, &mut problems);
+        (origin, problems)
+    }
+
+    #[test]
+    fn origin_is_a_known_country_code_in_capitals() {
+        let (origin, problems) = origin_of("origin: \" TN \"\n");
+        assert_eq!(origin, "TN");
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn origin_in_lower_case_or_unknown_is_not_a_country_code() {
+        for code in ["sy", "XX", "ZZ", "Syria"] {
+            let (_, problems) = origin_of(&format!("origin: {code}\n"));
+            let (message, help, path, line, col) = said(only(&problems));
+            assert_eq!(message, format!("`{code}` is not a country code"));
+            assert!(help.starts_with("write the ISO 3166-1 two-letter code in capitals"));
+            assert_eq!((path.as_str(), line, col), (INDEX, 5, 9));
+        }
+    }
+
+    fn years_of(fields: &str) -> ((Option<i32>, Option<i32>), Vec<Diagnostic>) {
+        let (written, meta) = story(&index_md(fields));
+        let mut problems = Vec::new();
+        let years = years(&written.doc(), meta.joined, meta.left, &mut problems);
+        (years, problems)
+    }
+
+    #[test]
+    fn years_in_order_give_no_problem() {
+        let (years, problems) = years_of("joined: 2014\nleft: 2014\n");
+        assert_eq!(years, (Some(2014), Some(2014)));
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn an_implausible_year_and_leaving_before_joining_are_reported_at_their_key() {
+        let (years, problems) = years_of("joined: 2015\nleft: 14\n");
+        assert_eq!(
+            years,
+            (Some(2015), Some(14)),
+            "the years are kept as written"
+        );
+        let said: Vec<_> = problems.iter().map(said).collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "`left` is not a plausible year: 14".into(),
+                    "write the year with four digits, e.g. 2014".into(),
+                    INDEX.into(),
+                    9,
+                    7
+                ),
+                (
+                    "`left` (14) is before `joined` (2015)".into(),
+                    "check both years".into(),
+                    INDEX.into(),
+                    9,
+                    7
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn interviewed_is_a_calendar_date() {
+        let (written, meta) = story(&index_md("interviewed: 2016-02-29\n"));
+        let mut problems = Vec::new();
+        let date = interviewed(&written.doc(), meta.interviewed.as_deref(), &mut problems);
+        assert_eq!(date, Some((2016, 2, 29)));
+        assert!(problems.is_empty());
+
+        let (written, meta) = story(&index_md("interviewed: 2015-02-29\n"));
+        let date = interviewed(&written.doc(), meta.interviewed.as_deref(), &mut problems);
+        assert_eq!(date, None);
+        assert_eq!(
+            said(only(&problems)),
+            (
+                "`2015-02-29` is not a date".into(),
+                "write the date as YYYY-MM-DD, e.g. 2016-03-14".into(),
+                INDEX.into(),
+                8,
+                14
+            )
+        );
+    }
+
+    #[test]
+    fn parse_date_knows_month_lengths_leap_years_and_the_range() {
+        assert_eq!(parse_date(" 2000-02-29 "), Some((2000, 2, 29)));
+        assert_eq!(parse_date("1900-02-29"), None);
+        assert_eq!(parse_date("2016-04-31"), None);
+        assert_eq!(parse_date("2016-13-01"), None);
+        assert_eq!(parse_date("1899-12-31"), None);
+        assert_eq!(parse_date("2016-03"), None);
+        assert_eq!(parse_date("14/03/2016"), None);
+    }
+
+    fn segments_of(list: &str) -> (Segments, Vec<Diagnostic>) {
+        let (written, meta) = story(&index_md(&format!("segments:\n{list}")));
+        let mut problems = Vec::new();
+        let duration = Timestamp::parse("00:10:00").expect("a time");
+        let found = segments(
+            &written.doc(),
+            &meta.segments,
+            duration,
+            &theme_ids(),
+            &mut problems,
+        );
+        (found, problems)
+    }
+
+    fn ms(text: &str) -> u64 {
+        Timestamp::parse(text).expect("a time").0
+    }
+
+    #[test]
+    fn segments_in_order_end_where_the_next_begins_and_the_last_at_the_end_of_the_video() {
+        let (found, problems) = segments_of(
+            "  - { at: \"00:00:00\", title: A, themes: [work, work] }\n  - { id: b, at: \"00:04:00\", title: B }\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let times: Vec<_> = found.list.iter().map(|s| (s.start.0, s.end.0)).collect();
+        assert_eq!(
+            times,
+            [(0, ms("00:04:00")), (ms("00:04:00"), ms("00:10:00"))]
+        );
+        assert_eq!(found.list[0].themes, ["work", "work"]);
+        assert_eq!(found.titles, ["A", "B"]);
+        assert_eq!(found.ids, [None, Some("b".to_string())]);
+    }
+
+    #[test]
+    fn segments_out_of_order_or_past_the_end_are_reported_at_their_time() {
+        let (found, problems) = segments_of(
+            "  - { at: \"00:05:00\", title: A }\n  - { at: \"00:02:00\", title: B }\n  - { at: \"00:12:00\", title: C }\n",
+        );
+        assert_eq!(found.list.len(), 3, "the segments are kept");
+        let said: Vec<_> = problems.iter().map(said).collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "segments must be in time order, but this one (2:00) does not start after the one before it (5:00)".into(),
+                    "list segments in the order they appear in the video, each at a later time".into(),
+                    INDEX.into(),
+                    10,
+                    12
+                ),
+                (
+                    "the segment at 12:00 starts after the end of the video (10:00)".into(),
+                    "check the time, or the video's `duration`".into(),
+                    INDEX.into(),
+                    11,
+                    12
+                ),
+            ]
+        );
+        // An earlier start never makes a segment end before it begins.
+        assert_eq!(found.list[0].end, found.list[0].start);
+    }
+
+    #[test]
+    fn a_segment_whose_time_cannot_be_read_is_left_out_and_its_themes_not_checked() {
+        let (found, problems) = segments_of(
+            "  - { at: ten past, title: A, themes: [nope] }\n  - { at: \"00:01:00\", title: B, themes: [famliy] }\n",
+        );
+        assert_eq!(found.titles, ["B"]);
+        assert!(
+            found.list[0].themes.is_empty(),
+            "an unknown theme is left out"
+        );
+        let said: Vec<_> = problems.iter().map(said).collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "`ten past` is not a time".into(),
+                    "write segment times as HH:MM:SS, e.g. \"00:01:10\" (with quotes)".into(),
+                    INDEX.into(),
+                    9,
+                    11
+                ),
+                (
+                    "unknown theme `famliy`".into(),
+                    "did you mean `family`?".into(),
+                    INDEX.into(),
+                    10,
+                    42
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn segment_ends_follow_the_next_start() {
+        let segment = |start, end| Segment {
+            start: Timestamp(start),
+            end: Timestamp(end),
+            themes: Vec::new(),
+        };
+        let mut list = [segment(0, 90), segment(30, 90), segment(10, 90)];
+        segment_ends(&mut list);
+        let ends: Vec<u64> = list.iter().map(|s| s.end.0).collect();
+        assert_eq!(ends, [30, 30, 90]);
+    }
+}
