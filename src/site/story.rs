@@ -316,3 +316,137 @@ fn unused_files(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::testing::{self, config, folder, index_md, only, said, story, with_context};
+
+    const SEGMENTS: &str = "segments:\n  - { id: start, at: \"00:00:00\", title: Start }\n  - { at: \"00:04:00\", title: Middle, themes: [work] }\n";
+
+    fn source_segments() -> Segments {
+        Segments {
+            list: Vec::new(),
+            titles: vec!["Start".into(), "Middle".into()],
+            ids: vec![Some("start".into()), None],
+        }
+    }
+
+    fn titles_of(translated: &str) -> (Vec<String>, Vec<Diagnostic>) {
+        let text = format!("---\ntitle: T\nsummary: S\nsegments:\n{translated}---\n");
+        let (written, meta) =
+            testing::read::<StoryTranslationMeta>("content/stories/x/index.fr.md", &text);
+        let (source, _) = story(&index_md(SEGMENTS));
+        let mut problems = Vec::new();
+        let titles = translated_segment_titles(
+            &source_segments(),
+            &meta.segments,
+            &written.doc(),
+            &source.file,
+            &mut problems,
+        );
+        (titles, problems)
+    }
+
+    #[test]
+    fn translated_segments_match_by_id_then_by_position_and_keep_the_source_s_titles() {
+        let (titles, problems) = titles_of("  - { id: start, title: Début }\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(titles, ["Début", "Middle"]);
+        let (titles, _) = titles_of("  - { title: Début }\n  - { title: Milieu }\n");
+        assert_eq!(titles, ["Début", "Milieu"]);
+    }
+
+    #[test]
+    fn an_unknown_id_or_an_extra_segment_in_a_translation_is_reported_there() {
+        let (titles, problems) = titles_of("  - { id: stat, title: Début }\n");
+        assert_eq!(titles, ["Start", "Middle"]);
+        assert_eq!(
+            said(only(&problems)),
+            (
+                "the source has no segment with the id `stat`".into(),
+                "use the `id` of one of the segments in content/stories/x/index.md, or remove `id` to match segments by their order".into(),
+                "content/stories/x/index.fr.md".into(),
+                5,
+                11
+            )
+        );
+        let (_, problems) = titles_of("  - { title: A }\n  - { title: B }\n  - { title: C }\n");
+        let (message, help, _, line, column) = said(only(&problems));
+        assert_eq!(
+            message,
+            "this translation has more segments than its source (2)"
+        );
+        assert!(help.starts_with(
+            "translated segments are matched to those of content/stories/x/index.md in order"
+        ));
+        assert_eq!((line, column), (7, 5));
+    }
+
+    #[test]
+    fn the_fingerprint_changes_when_a_segment_is_re_timed_or_given_an_id() {
+        let hash = |fields: &str| {
+            let (_, meta) = story(&index_md(fields));
+            let titles: Vec<String> = meta.segments.iter().map(|s| s.title.clone()).collect();
+            story_hash(&meta, &titles, "Body.\n")
+        };
+        let base = hash("segments:\n  - { at: \"00:01:00\", title: A }\n");
+        assert_eq!(
+            base,
+            hash("segments:\n  - { at: \" 00:01:00 \", title: A }\n")
+        );
+        assert_ne!(
+            base,
+            hash("segments:\n  - { at: \"00:01:01\", title: A }\n")
+        );
+        assert_ne!(
+            base,
+            hash("segments:\n  - { id: a, at: \"00:01:00\", title: A }\n")
+        );
+        assert_ne!(
+            base,
+            hash("segments:\n  - { at: \"00:01:00\", title: B }\n")
+        );
+    }
+
+    #[test]
+    fn files_the_story_does_not_use_are_reported_but_caption_files_are_left_to_their_rule() {
+        let (written, _) = story(&index_md(""));
+        let folder = folder(&["video.webm", "notes.txt", "captions.de.vtt"], &[]);
+        let video = Video::File {
+            name: "video.webm".into(),
+            path: PathBuf::from("content/stories/x/video.webm"),
+        };
+        let problems = unused_files(&written.doc(), &folder.files, &video, &None, &[]);
+        let problem = only(&problems);
+        assert_eq!(
+            problem.message,
+            "`notes.txt` is not used by the story, so it is not published"
+        );
+        let location = problem.location.as_ref().expect("a location");
+        assert!(location.path.ends_with("content/stories/x/notes.txt"));
+    }
+
+    #[test]
+    fn a_story_s_themes_are_its_own_then_those_of_its_segments_each_once() {
+        let fields = format!(
+            "themes: [family, work]\n{SEGMENTS}  - {{ at: \"00:06:00\", title: End, themes: [recruitment, work] }}\n"
+        );
+        let (written, meta) = story(&index_md(&fields));
+        let folder = folder(&["video.webm"], &[]);
+        let config = config("");
+        let (story, problems) = with_context(&written, &folder, &config, |cx| {
+            let mut problems = Vec::new();
+            let story = build_story(cx, meta, Vec::new(), &mut problems);
+            (story, problems)
+        });
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(story.themes, ["family", "work", "recruitment"]);
+        assert_eq!(story.segments.len(), 3);
+        assert_eq!(
+            story.texts.source.segment_titles,
+            ["Start", "Middle", "End"]
+        );
+        assert_eq!(story.texts.source.body_html.trim(), "<p>Body.</p>");
+    }
+}
