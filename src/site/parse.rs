@@ -1,0 +1,72 @@
+//! Reading one Markdown file's front matter into the typed [`Meta`] of its kind, keeping the
+//! tree of every key and value for later messages.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+
+use crate::content::{Kind, SourceFile};
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter::{self, yaml::Node};
+use crate::model::*;
+
+/// A parsed file, before grouping.
+pub(super) struct Parsed {
+    pub file: SourceFile,
+    pub meta: Meta,
+    /// The front matter as read, with the place of every key and value.
+    pub fields: Node,
+    pub body: Range<usize>,
+}
+
+/// The front matter of a file, typed by its kind and whether it is a source or a translation.
+pub(super) enum Meta {
+    Page(PageMeta),
+    PageTranslation(PageTranslationMeta),
+    Theme(ThemeMeta),
+    ThemeTranslation(ThemeTranslationMeta),
+    Story(Box<StoryMeta>),
+    StoryTranslation(StoryTranslationMeta),
+}
+
+impl Meta {
+    /// Whether the file says `status: draft`.
+    pub fn is_draft(&self) -> bool {
+        let status = match self {
+            Meta::Page(m) => m.status,
+            Meta::PageTranslation(m) => m.status,
+            Meta::Theme(m) => m.status,
+            Meta::ThemeTranslation(m) => m.status,
+            Meta::Story(m) => m.status,
+            Meta::StoryTranslation(m) => m.status,
+        };
+        status == Status::Draft
+    }
+}
+
+/// Splits a file into front matter and body and reads the front matter as its kind's type.
+pub(super) fn parse_file(file: SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
+    let split = frontmatter::split(&file.source).map_err(|d| vec![d])?;
+    let range = split.yaml.clone();
+    fn yaml<T: DeserializeOwned>(
+        file: &SourceFile,
+        range: Range<usize>,
+        wrap: impl FnOnce(T) -> Meta,
+    ) -> Result<(Meta, Node), Vec<Diagnostic>> {
+        frontmatter::read(&file.source, range).map(|(meta, fields)| (wrap(meta), fields))
+    }
+    let (meta, fields) = match (&file.kind, file.is_source) {
+        (Kind::Home | Kind::Page { .. }, true) => yaml(&file, range, Meta::Page)?,
+        (Kind::Home | Kind::Page { .. }, false) => yaml(&file, range, Meta::PageTranslation)?,
+        (Kind::Theme { .. }, true) => yaml(&file, range, Meta::Theme)?,
+        (Kind::Theme { .. }, false) => yaml(&file, range, Meta::ThemeTranslation)?,
+        (Kind::Story { .. }, true) => yaml(&file, range, |m| Meta::Story(Box::new(m)))?,
+        (Kind::Story { .. }, false) => yaml(&file, range, Meta::StoryTranslation)?,
+    };
+    Ok(Parsed {
+        file,
+        meta,
+        fields,
+        body: split.body,
+    })
+}

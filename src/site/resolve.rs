@@ -1,0 +1,78 @@
+//! Internal links (`@/about.md`): which page a link names, and its address in a language.
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use crate::config::{Config, MissingTranslation};
+use crate::content::{Kind, SourceFile};
+use crate::diagnostic::Diagnostic;
+use crate::markdown;
+use crate::model::Status;
+use crate::urls::{Route, Urls};
+
+use super::Drafts;
+
+/// The name an internal link uses for a file: its path under `content/`.
+pub(super) fn content_link(path: &std::path::Path) -> String {
+    let text = crate::diagnostic::display_path(path);
+    text.strip_prefix("content/").unwrap_or(&text).to_string()
+}
+
+/// Resolves `@/...` links for a page in a language.
+pub(super) struct Resolver<'a> {
+    pub urls: &'a Urls,
+    pub config: &'a Config,
+    pub targets: &'a HashMap<String, Kind>,
+    pub languages_of: &'a HashMap<Kind, BTreeSet<String>>,
+    /// The default language's formatter, made once: it tells which country codes exist.
+    pub formatter: crate::i18n::Formatter,
+    /// Whether draft translations are kept (and links to drafts resolve).
+    pub drafts: Drafts,
+}
+
+impl Resolver<'_> {
+    /// Whether a translation with this status is part of the site.
+    pub fn keeps(&self, status: Status) -> bool {
+        status != Status::Draft || self.drafts == Drafts::Shown
+    }
+}
+
+impl Resolver<'_> {
+    fn resolve(&self, target: &str, lang: &str) -> Option<String> {
+        let kind = self.targets.get(target)?;
+        // Under `skip`, a page missing in this language is linked in the default language.
+        let available = self
+            .languages_of
+            .get(kind)
+            .is_some_and(|l| l.contains(lang));
+        let lang = if available || self.config.missing_translation == MissingTranslation::Fallback {
+            lang
+        } else {
+            self.config.default_language().code.as_str()
+        };
+        Some(self.urls.page(lang, route_of(kind)))
+    }
+
+    pub fn render(
+        &self,
+        file: &SourceFile,
+        body: Range<usize>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> String {
+        let lang = file.lang.clone();
+        let (html, found) =
+            markdown::render(&file.source, body, &|target| self.resolve(target, &lang));
+        problems.extend(found);
+        html
+    }
+}
+
+/// The route of a kind of page.
+pub fn route_of(kind: &Kind) -> Route<'_> {
+    match kind {
+        Kind::Home => Route::Home,
+        Kind::Page { path } => Route::Page(path),
+        Kind::Theme { id } => Route::Theme(id),
+        Kind::Story { slug } => Route::Story(slug),
+    }
+}
