@@ -12,11 +12,12 @@ use crate::i18n::Locales;
 
 use rayon::prelude::*;
 
+use crate::content::{self, Content};
+use crate::output;
 use crate::output::Staging;
 use crate::output::sink::{Finish, Sink};
 use crate::render::{self, Templates};
 use crate::site::{self, Site};
-use crate::{content, output};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -100,6 +101,25 @@ pub fn load_with(
     base_url: Option<&str>,
     drafts: site::Drafts,
 ) -> (Option<Loaded>, Diagnostics) {
+    let config = match load_config(root, base_url) {
+        Ok(config) => config,
+        Err(problems) => return (None, problems),
+    };
+    let templates = Templates::load(root, &config.site_theme);
+    let locales = Locales::load(root, &config);
+    let content = content::load(root, &config);
+    assemble(
+        config,
+        templates,
+        locales,
+        content,
+        drafts,
+        &site::Cache::none(),
+    )
+}
+
+/// Stage 1: `site.yaml`, with `--base-url` in place of its `base_url` if given.
+pub fn load_config(root: &Path, base_url: Option<&str>) -> Result<Config, Diagnostics> {
     let mut problems = Diagnostics::new();
     // `--base-url` passes the same check as `base_url` in site.yaml: every page, the sitemap
     // and the feeds are built from it.
@@ -123,27 +143,39 @@ pub fn load_with(
         Ok(config) => config,
         Err(found) => {
             problems.extend(found);
-            return (None, problems);
+            return Err(problems);
         }
     };
     if problems.has_errors() {
-        return (None, problems);
+        return Err(problems);
     }
     if let Some(base_url) = base_url {
         config.base_url = base_url;
     }
-    let templates = match Templates::load(root, &config.site_theme) {
+    Ok(config)
+}
+
+/// Stages 2 to 5 put together: the templates, strings and content as loaded (each with its
+/// problems) become the checked site. `cache` keeps what assembly parsed, for the next time.
+pub fn assemble(
+    config: Config,
+    templates: Result<Templates, Diagnostics>,
+    (locales, locale_problems): (Locales, Vec<Diagnostic>),
+    (content, content_problems): (Content, Diagnostics),
+    drafts: site::Drafts,
+    cache: &site::Cache,
+) -> (Option<Loaded>, Diagnostics) {
+    let mut problems = Diagnostics::new();
+    let templates = match templates {
         Ok(templates) => Some(templates),
         Err(found) => {
             problems.extend(found);
             None
         }
     };
-    let (locales, found) = Locales::load(root, &config);
-    problems.extend(found);
-    let (content, found) = content::load(root, &config);
-    problems.extend(found);
-    let (site, found) = site::assemble_with(config, content, drafts);
+    problems.extend(locale_problems);
+    problems.extend(content_problems);
+    let (site, found) = site::assemble_cached(config, content, drafts, cache);
     problems.extend(found);
     if let Some(site) = &site {
         problems.extend(translation_coverage(site));

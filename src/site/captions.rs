@@ -28,7 +28,12 @@ pub(super) fn captions(
     let mut captions = Vec::new();
     for (lang, name) in &caption_files(listed, files, config, cx.doc, problems) {
         if let Some(source) = caption_source(cx, lang, name, problems) {
-            captions.extend(caption_track(lang, source, duration, problems));
+            let parsed = cx
+                .shared
+                .resolver
+                .cache
+                .captions(source, || webvtt::parse(source));
+            captions.extend(caption_track(lang, source, parsed, duration, problems));
         }
     }
     captions
@@ -118,10 +123,11 @@ fn caption_files(
 fn caption_track(
     lang: &str,
     source: &Arc<SourceText>,
+    parsed: Result<crate::webvtt::Captions, Vec<Diagnostic>>,
     duration: Timestamp,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<CaptionTrack> {
-    match webvtt::parse(source) {
+    match parsed {
         Ok(parsed) => {
             if let Some(end) = parsed.last_end()
                 && duration.0 > 0
@@ -285,6 +291,7 @@ mod tests {
         let track = caption_track(
             "en",
             &vtt("WEBVTT\n\n00:01.000 --> 00:04.000\nHello.\n"),
+            webvtt::parse(&vtt("WEBVTT\n\n00:01.000 --> 00:04.000\nHello.\n")),
             Timestamp(10_000),
             &mut problems,
         );
@@ -302,7 +309,13 @@ mod tests {
     fn captions_past_the_end_of_the_video_are_reported_at_the_last_cue_and_kept() {
         let mut problems = Vec::new();
         let text = "WEBVTT\n\n00:01.000 --> 00:04.000\nHello.\n\n00:05.000 --> 00:12.500\nBye.\n";
-        let track = caption_track("en", &vtt(text), Timestamp(10_000), &mut problems);
+        let track = caption_track(
+            "en",
+            &vtt(text),
+            webvtt::parse(&vtt(text)),
+            Timestamp(10_000),
+            &mut problems,
+        );
         assert!(track.is_some(), "the track is kept");
         let [problem] = problems.as_slice() else {
             panic!("one problem expected: {problems:?}");
@@ -322,7 +335,13 @@ mod tests {
     fn captions_are_not_measured_against_an_unknown_duration() {
         let mut problems = Vec::new();
         let text = "WEBVTT\n\n00:01.000 --> 01:00:00.000\nLong.\n";
-        let track = caption_track("ar", &vtt(text), Timestamp(0), &mut problems);
+        let track = caption_track(
+            "ar",
+            &vtt(text),
+            webvtt::parse(&vtt(text)),
+            Timestamp(0),
+            &mut problems,
+        );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(track.map(|t| t.lang), Some("ar".to_string()));
     }
@@ -333,6 +352,7 @@ mod tests {
         let track = caption_track(
             "en",
             &vtt("1\n00:00:01,000 --> 00:00:04,000\nHello.\n"),
+            webvtt::parse(&vtt("1\n00:00:01,000 --> 00:00:04,000\nHello.\n")),
             Timestamp(10_000),
             &mut problems,
         );

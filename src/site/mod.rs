@@ -9,6 +9,7 @@
 //! [`texts`] holds the translatable text of a page and its translations, [`resolve`] the
 //! internal links, [`doc`] the front matter tree that points a message at a key.
 
+mod cache;
 mod captions;
 mod doc;
 mod item;
@@ -39,6 +40,7 @@ use parse::{Parsed, parse_file};
 use resolve::{Resolver, content_link};
 use story::{Folders, Shared};
 
+pub use cache::Cache;
 pub use resolve::route_of;
 pub use texts::{Localized, PageText, StoryText, Texts, ThemeText, Translation, fingerprint};
 
@@ -163,10 +165,21 @@ pub fn assemble_with(
     content: Content,
     drafts: Drafts,
 ) -> (Option<Site>, Diagnostics) {
+    assemble_cached(config, content, drafts, &Cache::none())
+}
+
+/// [`assemble_with`], taking what was parsed before from `cache` (see [`Cache`]) and leaving
+/// there what it parses.
+pub fn assemble_cached(
+    config: Config,
+    content: Content,
+    drafts: Drafts,
+    cache: &Cache,
+) -> (Option<Site>, Diagnostics) {
     let mut problems = Diagnostics::new();
     // Every theme file counts, broken or draft: a story naming it is not wrong for that.
     let theme_ids = theme_ids(&content.files);
-    let (parsed, withheld) = parse_all(content.files, &mut problems);
+    let (parsed, withheld) = parse_all(content.files, cache, &mut problems);
     let groups = group(parsed, &mut problems);
     let complete = with_sources(groups, &withheld, &mut problems);
 
@@ -179,6 +192,7 @@ pub fn assemble_with(
         languages_of: &languages_of,
         formatter: crate::i18n::Formatter::new(&config.default_language().code),
         drafts,
+        cache,
     };
     let folders = Folders {
         files: &content.story_files,
@@ -238,12 +252,18 @@ fn theme_ids(files: &[crate::content::SourceFile]) -> BTreeSet<String> {
 /// the end.
 fn parse_all(
     files: Vec<crate::content::SourceFile>,
+    cache: &Cache,
     problems: &mut Diagnostics,
 ) -> (Vec<Parsed>, BTreeSet<Kind>) {
     type Read = (Option<Kind>, Result<Parsed, Vec<Diagnostic>>);
     let results: Vec<Read> = files
         .into_par_iter()
-        .map(|file| (file.is_source.then(|| file.kind.clone()), parse_file(file)))
+        .map(|file| {
+            (
+                file.is_source.then(|| file.kind.clone()),
+                parse_file(file, cache),
+            )
+        })
         .collect();
     let mut parsed = Vec::new();
     let mut withheld: BTreeSet<Kind> = BTreeSet::new();

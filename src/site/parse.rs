@@ -10,6 +10,8 @@ use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{self, yaml::Node};
 use crate::model::*;
 
+use super::cache::{Cache, FrontMatter};
+
 /// A parsed file, before grouping.
 pub(super) struct Parsed {
     pub file: SourceFile,
@@ -20,6 +22,7 @@ pub(super) struct Parsed {
 }
 
 /// The front matter of a file, typed by its kind and whether it is a source or a translation.
+#[derive(Clone)]
 pub(super) enum Meta {
     Page(PageMeta),
     PageTranslation(PageTranslationMeta),
@@ -45,7 +48,19 @@ impl Meta {
 }
 
 /// Splits a file into front matter and body and reads the front matter as its kind's type.
-pub(super) fn parse_file(file: SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
+pub(super) fn parse_file(file: SourceFile, cache: &Cache) -> Result<Parsed, Vec<Diagnostic>> {
+    let source = std::sync::Arc::clone(&file.source);
+    let (meta, fields, body) = cache.front_matter(&source, || read_front_matter(&file))?;
+    Ok(Parsed {
+        file,
+        meta,
+        fields,
+        body,
+    })
+}
+
+/// The front matter of `file`, typed by its kind, and where its body is.
+fn read_front_matter(file: &SourceFile) -> FrontMatter {
     let split = frontmatter::split(&file.source).map_err(|d| vec![d])?;
     let range = split.yaml.clone();
     fn yaml<T: DeserializeOwned>(
@@ -56,17 +71,12 @@ pub(super) fn parse_file(file: SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
         frontmatter::read(&file.source, range).map(|(meta, fields)| (wrap(meta), fields))
     }
     let (meta, fields) = match (&file.kind, file.is_source) {
-        (Kind::Home | Kind::Page { .. }, true) => yaml(&file, range, Meta::Page)?,
-        (Kind::Home | Kind::Page { .. }, false) => yaml(&file, range, Meta::PageTranslation)?,
-        (Kind::Theme { .. }, true) => yaml(&file, range, Meta::Theme)?,
-        (Kind::Theme { .. }, false) => yaml(&file, range, Meta::ThemeTranslation)?,
-        (Kind::Story { .. }, true) => yaml(&file, range, |m| Meta::Story(Box::new(m)))?,
-        (Kind::Story { .. }, false) => yaml(&file, range, Meta::StoryTranslation)?,
+        (Kind::Home | Kind::Page { .. }, true) => yaml(file, range, Meta::Page)?,
+        (Kind::Home | Kind::Page { .. }, false) => yaml(file, range, Meta::PageTranslation)?,
+        (Kind::Theme { .. }, true) => yaml(file, range, Meta::Theme)?,
+        (Kind::Theme { .. }, false) => yaml(file, range, Meta::ThemeTranslation)?,
+        (Kind::Story { .. }, true) => yaml(file, range, |m| Meta::Story(Box::new(m)))?,
+        (Kind::Story { .. }, false) => yaml(file, range, Meta::StoryTranslation)?,
     };
-    Ok(Parsed {
-        file,
-        meta,
-        fields,
-        body: split.body,
-    })
+    Ok((meta, fields, split.body))
 }

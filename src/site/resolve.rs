@@ -11,6 +11,7 @@ use crate::model::Status;
 use crate::urls::{Route, Urls};
 
 use super::Drafts;
+use super::cache::{Cache, Markdown};
 
 /// The name an internal link uses for a file: its path under `content/`.
 pub(super) fn content_link(path: &std::path::Path) -> String {
@@ -28,6 +29,8 @@ pub(super) struct Resolver<'a> {
     pub formatter: crate::i18n::Formatter,
     /// Whether draft translations are kept (and links to drafts resolve).
     pub drafts: Drafts,
+    /// What the last assembly parsed (serve), or nothing (build).
+    pub cache: &'a Cache,
 }
 
 impl Resolver<'_> {
@@ -59,11 +62,29 @@ impl Resolver<'_> {
         body: Range<usize>,
         problems: &mut Vec<Diagnostic>,
     ) -> String {
-        let lang = file.lang.clone();
-        let (html, found) =
-            markdown::render(&file.source, body, &|target| self.resolve(target, &lang));
-        problems.extend(found);
-        html
+        let lang = file.lang.as_str();
+        let resolve = |target: &str| self.resolve(target, lang);
+        let made = self
+            .cache
+            .markdown(&file.source, &body, lang, &resolve, || {
+                // The links looked up, so that the cache knows when the HTML is out of date.
+                let links = std::cell::RefCell::new(Vec::new());
+                let recording = |target: &str| {
+                    let address = resolve(target);
+                    links
+                        .borrow_mut()
+                        .push((target.to_string(), address.clone()));
+                    address
+                };
+                let (html, found) = markdown::render(&file.source, body.clone(), &recording);
+                Markdown {
+                    html,
+                    found,
+                    links: links.into_inner(),
+                }
+            });
+        problems.extend(made.found);
+        made.html
     }
 }
 

@@ -144,6 +144,7 @@ pub fn with_context<R>(
         languages_of: &languages_of,
         formatter: crate::i18n::Formatter::new("en"),
         drafts: Drafts::Withheld,
+        cache: &super::Cache::none(),
     };
     let theme_ids = theme_ids();
     let (files, texts) = (BTreeMap::new(), BTreeMap::new());

@@ -1,0 +1,276 @@
+//! What assembling the site parsed, remembered for the next assembly, so that `serve` parses
+//! again only the files that changed: front matter, Markdown and captions are each kept by the
+//! text they came from.
+//!
+//! A text is known by its [`SourceText`] allocation: [`crate::content::Content::update`] keeps
+//! the same `Arc` for a file that did not change and makes a new one for a file read again, so
+//! "same `Arc`" means "same text" and no text is hashed or compared. Each entry holds its `Arc`,
+//! so that the allocation cannot be freed and reused by another text while the entry lives.
+//!
+//! Markdown made HTML depends on more than its text: on the address of every page it links to.
+//! Its entry records each link target it looked up and the address found, and is used again
+//! only if every one of them still resolves to the same address.
+//!
+//! `build` and `check` assemble once, with [`Cache::none`], which remembers nothing.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
+
+use crate::diagnostic::{Diagnostic, SourceText};
+use crate::frontmatter::yaml::Node;
+use crate::webvtt::Captions;
+
+use super::parse::Meta;
+
+/// What one assembly parsed, for the next one.
+#[derive(Default)]
+pub struct Cache {
+    memo: Option<Memos>,
+}
+
+#[derive(Default)]
+struct Memos {
+    front_matter: Memo<(), FrontMatter>,
+    markdown: Memo<(usize, usize, String), Markdown>,
+    captions: Memo<(), CaptionsRead>,
+}
+
+/// A file's front matter as read: the typed fields, the tree with their places, and where
+/// the body is; or the problems that stopped it.
+pub(super) type FrontMatter = Result<(Meta, Node, Range<usize>), Vec<Diagnostic>>;
+
+/// A caption file as parsed, or the problems found in it.
+pub(super) type CaptionsRead = Result<Captions, Vec<Diagnostic>>;
+
+/// Markdown made HTML, with the problems found and the links it looked up.
+#[derive(Clone)]
+pub(super) struct Markdown {
+    pub html: String,
+    pub found: Vec<Diagnostic>,
+    /// Each link target looked up while rendering, and the address it resolved to then.
+    pub links: Vec<(String, Option<String>)>,
+}
+
+impl Cache {
+    /// Remembers nothing: each value is made every time.
+    pub fn none() -> Self {
+        Cache { memo: None }
+    }
+
+    /// Remembers what is parsed, for the assemblies to come.
+    pub fn keep() -> Self {
+        Cache {
+            memo: Some(Memos::default()),
+        }
+    }
+
+    /// Forgets what the last assembly did not use (files deleted or changed since), so that
+    /// the cache holds one site's worth at most.
+    pub fn sweep(&self) {
+        if let Some(memo) = &self.memo {
+            memo.front_matter.sweep();
+            memo.markdown.sweep();
+            memo.captions.sweep();
+        }
+    }
+
+    pub(super) fn front_matter(
+        &self,
+        source: &Arc<SourceText>,
+        make: impl FnOnce() -> FrontMatter,
+    ) -> FrontMatter {
+        match &self.memo {
+            Some(memo) => memo.front_matter.get(source, (), |_| true, make),
+            None => make(),
+        }
+    }
+
+    pub(super) fn captions(
+        &self,
+        source: &Arc<SourceText>,
+        make: impl FnOnce() -> CaptionsRead,
+    ) -> CaptionsRead {
+        match &self.memo {
+            Some(memo) => memo.captions.get(source, (), |_| true, make),
+            None => make(),
+        }
+    }
+
+    /// The Markdown of `body` in `lang`, made by `make` unless a remembered rendering of the
+    /// same text looked up links that `resolve` still resolves the same way.
+    pub(super) fn markdown(
+        &self,
+        source: &Arc<SourceText>,
+        body: &Range<usize>,
+        lang: &str,
+        resolve: &dyn Fn(&str) -> Option<String>,
+        make: impl FnOnce() -> Markdown,
+    ) -> Markdown {
+        match &self.memo {
+            Some(memo) => memo.markdown.get(
+                source,
+                (body.start, body.end, lang.to_string()),
+                |kept| {
+                    kept.links
+                        .iter()
+                        .all(|(target, was)| resolve(target) == *was)
+                },
+                make,
+            ),
+            None => make(),
+        }
+    }
+}
+
+/// Values made from texts, by text and `K`.
+struct Memo<K, V> {
+    entries: Mutex<HashMap<(usize, K), Entry<V>>>,
+}
+
+impl<K, V> Default for Memo<K, V> {
+    fn default() -> Self {
+        Memo {
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+struct Entry<V> {
+    /// Held so that the text's allocation, which is the key, stays this text's.
+    source: Arc<SourceText>,
+    value: V,
+    /// Used since the last sweep.
+    used: bool,
+}
+
+impl<K: Hash + Eq, V: Clone> Memo<K, V> {
+    /// The value kept for `source` and `key` if `valid` accepts it, else `make()`, kept. The
+    /// lock is not held while making, so that files are parsed in parallel.
+    fn get(
+        &self,
+        source: &Arc<SourceText>,
+        key: K,
+        valid: impl Fn(&V) -> bool,
+        make: impl FnOnce() -> V,
+    ) -> V {
+        let key = (Arc::as_ptr(source) as usize, key);
+        {
+            let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(entry) = entries.get_mut(&key)
+                && Arc::ptr_eq(&entry.source, source)
+                && valid(&entry.value)
+            {
+                entry.used = true;
+                return entry.value.clone();
+            }
+        }
+        let value = make();
+        let entry = Entry {
+            source: Arc::clone(source),
+            value: value.clone(),
+            used: true,
+        };
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries.insert(key, entry);
+        value
+    }
+
+    fn sweep(&self) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries.retain(|_, entry| std::mem::take(&mut entry.used));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    fn text(body: &str) -> Arc<SourceText> {
+        SourceText::new("content/a.md", body.to_string())
+    }
+
+    fn markdown(html: &str, links: &[(&str, Option<&str>)]) -> Markdown {
+        Markdown {
+            html: html.into(),
+            found: Vec::new(),
+            links: links
+                .iter()
+                .map(|(t, a)| (t.to_string(), a.map(str::to_string)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_same_text_is_made_once_and_a_new_text_again() {
+        let cache = Cache::keep();
+        let made = Cell::new(0);
+        let make = || {
+            made.set(made.get() + 1);
+            Ok(Captions::default())
+        };
+        let first = text("WEBVTT\n");
+        cache.captions(&first, make).unwrap();
+        cache.captions(&first, make).unwrap();
+        assert_eq!(made.get(), 1);
+        // The same words read again are a new text: the file was saved.
+        let again = text("WEBVTT\n");
+        cache.captions(&again, make).unwrap();
+        assert_eq!(made.get(), 2);
+    }
+
+    #[test]
+    fn markdown_is_made_again_when_a_link_it_used_resolves_elsewhere() {
+        let cache = Cache::keep();
+        let source = text("---\n---\nsee [a](@/about.md)");
+        let made = Cell::new(0);
+        let render = |resolve: &dyn Fn(&str) -> Option<String>| {
+            cache.markdown(&source, &(8..29), "en", resolve, || {
+                made.set(made.get() + 1);
+                markdown("<p>", &[("about.md", resolve("about.md").as_deref())])
+            })
+        };
+        let here = |_: &str| Some("/en/about/".to_string());
+        render(&here);
+        render(&here);
+        assert_eq!(made.get(), 1);
+        let gone = |_: &str| None;
+        render(&gone);
+        assert_eq!(made.get(), 2);
+    }
+
+    #[test]
+    fn a_sweep_forgets_what_was_not_used_since_the_last() {
+        let cache = Cache::keep();
+        let made = Cell::new(0);
+        let make = || {
+            made.set(made.get() + 1);
+            Ok(Captions::default())
+        };
+        let (kept, dropped) = (text("a"), text("b"));
+        cache.captions(&kept, make).unwrap();
+        cache.captions(&dropped, make).unwrap();
+        cache.sweep();
+        cache.captions(&kept, make).unwrap();
+        cache.sweep();
+        assert_eq!(made.get(), 2);
+        let memo = cache.memo.as_ref().unwrap();
+        assert_eq!(memo.captions.entries.lock().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn without_a_cache_everything_is_made_each_time() {
+        let cache = Cache::none();
+        let made = Cell::new(0);
+        let source = text("a");
+        for _ in 0..2 {
+            let _ = cache.captions(&source, || {
+                made.set(made.get() + 1);
+                Ok(Captions::default())
+            });
+        }
+        assert_eq!(made.get(), 2);
+    }
+}
