@@ -65,7 +65,7 @@ pub struct SourceFile {
 }
 
 /// Everything found under `content/`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Content {
     pub files: Vec<SourceFile>,
     /// The files in each story's folder other than its Markdown (video, captions, poster),

@@ -182,61 +182,68 @@ pub struct CopiedFile {
 /// camera serial numbers), and the captions re-written from their parsed form. Nothing else in
 /// a story's folder leaves it.
 pub fn story_media(site: &Site) -> (Vec<OutputFile>, Vec<CopiedFile>, Diagnostics) {
-    let results: Vec<(Vec<OutputFile>, Option<CopiedFile>, Vec<Diagnostic>)> = site
-        .stories
-        .par_iter()
-        .map(|story| {
-            let mut files = Vec::new();
-            let mut copied = None;
-            let mut problems = Vec::new();
-            if let Video::File { name, path } = &story.video {
-                let rel = story.texts.source_path.with_file_name(name);
-                match crate::media::check_video(path) {
-                    Ok(len) => {
-                        copied = Some(CopiedFile {
-                            path: Urls::media_path(&story.slug, name),
-                            source: path.clone(),
-                            len,
-                        })
-                    }
-                    Err(problem) => problems.push(problem.in_file(rel)),
-                }
-            }
-            if let Some((name, path)) = &story.poster {
-                let rel = story.texts.source_path.with_file_name(name);
-                match std::fs::read(path)
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| strip_image(&b))
-                {
-                    Ok(bytes) => files.push(OutputFile {
-                        path: Urls::poster_path(&story.slug, name),
-                        bytes,
-                    }),
-                    Err(err) => problems.push(
-                        Diagnostic::error(format!("cannot read the poster picture: {err}"))
-                            .with_help("save it again as a JPEG or PNG file")
-                            .in_file(rel),
-                    ),
-                }
-            }
-            for track in &story.captions {
-                files.push(OutputFile {
-                    path: Urls::captions_path(&story.slug, &track.lang),
-                    bytes: track.captions.to_vtt().into_bytes(),
-                });
-            }
-            (files, copied, problems)
-        })
-        .collect();
+    let results: Vec<StoryMedia> = site.stories.par_iter().map(media_of).collect();
     let mut files = Vec::new();
     let mut copies = Vec::new();
     let mut problems = Diagnostics::new();
-    for (found, copied, found_problems) in results {
-        files.extend(found);
-        copies.extend(copied);
-        problems.extend(found_problems);
+    for found in results {
+        files.extend(found.files);
+        copies.extend(found.copied);
+        problems.extend(found.problems);
     }
     (files, copies, problems)
+}
+
+/// The published files of one story (see [`story_media`]).
+#[derive(Debug, Default)]
+pub struct StoryMedia {
+    /// Made in memory: the poster re-encoded, the captions re-written.
+    pub files: Vec<OutputFile>,
+    /// The video, copied as it is once checked.
+    pub copied: Option<CopiedFile>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The published files of `story`: see [`story_media`].
+pub fn media_of(story: &crate::site::Story) -> StoryMedia {
+    let mut media = StoryMedia::default();
+    if let Video::File { name, path } = &story.video {
+        let rel = story.texts.source_path.with_file_name(name);
+        match crate::media::check_video(path) {
+            Ok(len) => {
+                media.copied = Some(CopiedFile {
+                    path: Urls::media_path(&story.slug, name),
+                    source: path.clone(),
+                    len,
+                })
+            }
+            Err(problem) => media.problems.push(problem.in_file(rel)),
+        }
+    }
+    if let Some((name, path)) = &story.poster {
+        let rel = story.texts.source_path.with_file_name(name);
+        match std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| strip_image(&b))
+        {
+            Ok(bytes) => media.files.push(OutputFile {
+                path: Urls::poster_path(&story.slug, name),
+                bytes,
+            }),
+            Err(err) => media.problems.push(
+                Diagnostic::error(format!("cannot read the poster picture: {err}"))
+                    .with_help("save it again as a JPEG or PNG file")
+                    .in_file(rel),
+            ),
+        }
+    }
+    for track in &story.captions {
+        media.files.push(OutputFile {
+            path: Urls::captions_path(&story.slug, &track.lang),
+            bytes: track.captions.to_vtt().into_bytes(),
+        });
+    }
+    media
 }
 
 /// Decodes a picture and encodes it again, which keeps the pixels and drops every metadata
@@ -267,7 +274,7 @@ const MARKER_HEADER: &str = "testimony output 1";
 /// The marker's text: the header, a note for whoever opens it, and the files written (sorted,
 /// so that the same build writes the same bytes). A path holding a line break would read back
 /// as two paths that are not there, so the file it names would count as not ours: the safe way.
-fn marker_text(written: &[String]) -> String {
+pub(crate) fn marker_text(written: &[String]) -> String {
     let mut text = format!(
         "{MARKER_HEADER}\n# Written by `testimony build`, which replaces this folder at its next build.\n# Files here that are not listed below make that build stop (see `testimony build --help`).\n"
     );

@@ -45,7 +45,7 @@ pub use resolve::route_of;
 pub use texts::{Localized, PageText, StoryText, Texts, ThemeText, Translation, fingerprint};
 
 /// A plain page, e.g. About.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     /// The path after `/<lang>/`, e.g. `about`.
     pub path: String,
@@ -53,7 +53,7 @@ pub struct Page {
 }
 
 /// One of the subjects the research is organised by.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub id: String,
     pub order: u32,
@@ -61,7 +61,7 @@ pub struct Theme {
 }
 
 /// Where a story's video comes from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Video {
     /// A file in the story's folder; `name` is its file name.
     File {
@@ -74,7 +74,7 @@ pub enum Video {
 }
 
 /// A time-coded part of a story's video.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
     pub start: Timestamp,
     /// The next segment's start, or the end of the video.
@@ -83,7 +83,7 @@ pub struct Segment {
 }
 
 /// A story's caption file in one language.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CaptionTrack {
     pub lang: String,
     pub path: PathBuf,
@@ -91,7 +91,7 @@ pub struct CaptionTrack {
 }
 
 /// One defector's testimony.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Story {
     pub slug: String,
     /// The only name of the narrator ever shown.

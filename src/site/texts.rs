@@ -11,7 +11,7 @@ use crate::content::SourceFile;
 use crate::model::Status;
 
 /// The translatable text of a plain page or the home page, in one language.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PageText {
     pub title: String,
     pub description: Option<String>,
@@ -19,7 +19,7 @@ pub struct PageText {
 }
 
 /// The translatable text of a theme.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ThemeText {
     pub title: String,
     pub summary: String,
@@ -27,7 +27,7 @@ pub struct ThemeText {
 }
 
 /// The translatable text of a story.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StoryText {
     pub title: String,
     pub summary: String,
@@ -38,7 +38,7 @@ pub struct StoryText {
 }
 
 /// A translation of a source text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Translation<T> {
     pub text: T,
     /// The source changed since this translation was made (its `source_hash` differs).
@@ -51,7 +51,7 @@ pub struct Translation<T> {
 }
 
 /// A text in the default language and its translations.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Texts<T> {
     pub source: T,
     pub source_lang: String,
