@@ -259,13 +259,9 @@ pub fn render_all(
         staging.map_or(Ok(()), |staging| staging.put(&file))
     };
     problems.extend(assets.into_iter().filter_map(|file| emit(file).err()));
-    problems.extend(render::render(
-        site,
-        &loaded.templates,
-        &loaded.locales,
-        &versions,
-        &emit,
-    ));
+    let (found, fell_back) =
+        render::render(site, &loaded.templates, &loaded.locales, &versions, &emit);
+    problems.extend(found);
     let (media, copies, found) = output::story_media(site);
     problems.extend(found);
     problems.extend(
@@ -299,7 +295,7 @@ pub fn render_all(
     }
     // One warning per language, naming every missing key, rather than one per key.
     let mut missing: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (lang, key) in loaded.locales.fallbacks() {
+    for (lang, key) in fell_back {
         missing.entry(lang).or_default().push(key);
     }
     for (lang, keys) in missing {
