@@ -355,3 +355,6 @@ pub fn render(
 pub fn poster_output_name(name: &str) -> String {
     crate::urls::poster_file_name(name).to_string()
 }
+
+#[cfg(test)]
+mod tests;
