@@ -7,7 +7,12 @@
 //! cargo bench --bench build -- 200 10000     # other sizes
 //! cargo bench --bench build -- --languages 6 # en ar fr de tr ru
 //! cargo bench --bench build -- --no-minify   # with `minify: false`
+//! cargo bench --bench build -- --keep DIR 20  # only write a 20-story corpus into DIR
 //! ```
+//!
+//! `--keep DIR` writes the corpus of the first size given into DIR and exits without
+//! building, so that two binaries can build the same corpus and their outputs be compared
+//! (`diff -r`), as after a change that must leave the output byte-identical.
 //!
 //! Run by `cargo test --all-targets` without `--bench`, it builds a small corpus once, so the
 //! generator and the figures stay in working order.
@@ -61,6 +66,7 @@ fn main() {
     let mut languages = 3;
     let mut minify = true;
     let mut sizes = Vec::new();
+    let mut keep = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -71,6 +77,10 @@ fn main() {
                     .get(i)
                     .and_then(|n| n.parse().ok())
                     .expect("--languages takes a number from 1 to 6");
+            }
+            "--keep" => {
+                i += 1;
+                keep = Some(args.get(i).expect("--keep takes a folder").clone());
             }
             "--bench" => {}
             other => match other.parse::<usize>() {
@@ -91,6 +101,11 @@ fn main() {
     );
     if sizes.is_empty() {
         sizes = if bench { vec![1_000, 5_000] } else { vec![20] };
+    }
+    if let Some(dir) = keep {
+        generate(Path::new(&dir), sizes[0], &LANGUAGES[..languages], minify);
+        println!("wrote a corpus of {} stories into {dir}", sizes[0]);
+        return;
     }
     println!(
         "{:>8} {:>5} {:>8} {:>8} {:>10} {:>10} {:>9} {:>7}",
