@@ -22,6 +22,7 @@ pub struct LangContext {
 }
 
 impl LangContext {
+    /// The language of site.yaml as templates see it.
     pub fn of(language: &Language) -> Self {
         LangContext {
             code: language.code.clone(),

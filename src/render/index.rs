@@ -29,6 +29,7 @@ fn positions<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&
 }
 
 impl<'a> Index<'a> {
+    /// Indexes the site's stories, themes and pages.
     pub fn new(site: &'a Site) -> Self {
         Index {
             site,
@@ -68,6 +69,7 @@ pub struct Related {
 }
 
 impl Related {
+    /// The themes of every story as bits, and the stories' slug order.
     pub fn new(site: &Site) -> Self {
         let words = site.themes.len().div_ceil(64).max(1);
         let index = positions(&site.themes, |t| t.id.as_str());

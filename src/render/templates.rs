@@ -9,6 +9,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// The templates of a site's look, loaded once.
 pub struct Templates {
+    /// Every template, parsed; each language's view clones it and registers its own `t()`.
     pub(super) tera: tera::Tera,
 }
 
