@@ -26,7 +26,9 @@ fn strings_missing_in_a_language_are_reported_once_naming_each_key() {
     // builder, `nav-home` by the templates on every page.
     french_without(&site, &["site-title", "themes-title", "nav-home"]);
     let run = site.build_ok();
-    let warnings: Vec<&str> = (run.stderr.lines())
+    let warnings: Vec<&str> = run
+        .stderr
+        .lines()
         .filter(|line| line.contains("interface string(s) missing"))
         .collect();
     assert_eq!(

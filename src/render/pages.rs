@@ -137,7 +137,11 @@ pub fn stories<'r>(s: &Scope<'r>) -> Context<'r> {
 /// is shown in this language.
 pub fn stories_from<'r>(s: &Scope<'r>, code: &str) -> Option<Context<'r>> {
     let from = |story: &&Story| story.origin == code;
-    let stories: Vec<_> = (s.site.stories.iter().filter(from))
+    let stories: Vec<_> = s
+        .site
+        .stories
+        .iter()
+        .filter(from)
         .filter_map(|story| s.card(story))
         .collect();
     if stories.is_empty() {
@@ -147,15 +151,12 @@ pub fn stories_from<'r>(s: &Scope<'r>, code: &str) -> Option<Context<'r>> {
     let route = Route::StoriesFrom(code);
     let mut page = s.page::<()>("stories-from", route, country.name.clone(), None);
     // The page exists in a language only if a story from there is listed in it.
-    page.alternates.retain(|a| {
-        let view = s.views.iter().find(|v| v.code() == a.lang.code);
-        view.is_some_and(|v| {
-            let shown = s.site.stories.iter().zip(&v.shown);
-            shown
-                .into_iter()
-                .any(|(story, shown)| *shown && story.origin == code)
-        })
-    });
+    let listed = |v: &LangView| {
+        let mut shown = s.site.stories.iter().zip(&v.shown);
+        shown.any(|(story, shown)| *shown && story.origin == code)
+    };
+    let exists = |lang: &str| s.views.iter().any(|v| v.code() == lang && listed(v));
+    page.alternates.retain(|a| exists(&a.lang.code));
     let countries = s.countries();
     let data = PageData::StoriesFrom {
         stories,
@@ -188,7 +189,11 @@ fn story_context(
     let card = s.card(story)?;
     let formatter = &s.view.formatter;
     let segments = s.segments(story, localized);
-    let related = (s.index.related.top(i, &s.view.shown, 3).into_iter())
+    let related = s
+        .index
+        .related
+        .top(i, &s.view.shown, 3)
+        .into_iter()
         .filter_map(|other| s.card(&s.site.stories[other]))
         .collect();
     let json_ld = json_ld::story(s, story, localized, &segments, &card);
@@ -244,10 +249,14 @@ pub fn theme<'r>(s: &Scope<'r>, id: &str) -> Option<Context<'r>> {
     let mut page = s.page("theme", route, title, Some(&theme.texts));
     page = s.shown_as(page, localized);
     page.description = Some(localized.text.summary.clone());
-    let tagged: Vec<&Story> = (s.site.stories.iter())
+    let tagged: Vec<&Story> = s
+        .site
+        .stories
+        .iter()
         .filter(|story| story.themes.contains(&theme.id))
         .collect();
-    let segments = (tagged.iter())
+    let segments = tagged
+        .iter()
         .filter_map(|story| Some((story, s.localized(&story.texts)?)))
         .flat_map(|(story, localized)| s.segments(story, localized))
         .filter(|segment| segment.themes.iter().any(|t| t.id == theme.id))
@@ -266,7 +275,10 @@ pub fn theme<'r>(s: &Scope<'r>, id: &str) -> Option<Context<'r>> {
 pub fn statements<'r>(s: &Scope<'r>) -> Context<'r> {
     let title = s.t("statements-title");
     let page = s.page::<()>("statements", Route::Statements, title, None);
-    let statements = (s.site.stories.iter())
+    let statements = s
+        .site
+        .stories
+        .iter()
         .filter_map(|story| {
             let localized = s.localized(&story.texts)?;
             Some(StatementContext {

@@ -98,7 +98,11 @@ impl<'r> Scope<'r> {
     pub fn country(&self, code: &str) -> Country {
         Country {
             code: code.to_string(),
-            name: (self.view.formatter.country(code)).unwrap_or_else(|| code.to_string()),
+            name: self
+                .view
+                .formatter
+                .country(code)
+                .unwrap_or_else(|| code.to_string()),
             url: self.url(Route::StoriesFrom(code)),
         }
     }
@@ -229,7 +233,8 @@ impl<'r> Scope<'r> {
     /// captioned in it, else the default language, else the first.
     pub fn selected_track<'s>(&self, story: &'s Story) -> Option<&'s CaptionTrack> {
         let default = &self.site.config.default_language().code;
-        (story.captions_in(self.code()))
+        story
+            .captions_in(self.code())
             .or_else(|| story.captions_in(default))
             .or(story.captions.first())
     }
@@ -241,7 +246,10 @@ impl<'r> Scope<'r> {
         tracks
             .map(|track| TrackContext {
                 lang: self.lang_of(&track.lang),
-                url: (self.site.urls).file(&Urls::captions_path(&story.slug, &track.lang)),
+                url: self
+                    .site
+                    .urls
+                    .file(&Urls::captions_path(&story.slug, &track.lang)),
                 default: selected.is_some_and(|s| s.lang == track.lang),
             })
             .collect()

@@ -40,7 +40,10 @@ pub fn sitemap(site: &Site) -> OutputFile {
 /// The pages the sitemap lists, each with the languages it is written in: the generated lists
 /// in every language, then plain pages, themes and stories where they have a text.
 fn entries(site: &Site) -> Vec<(Route<'_>, Vec<&str>)> {
-    let langs: Vec<&str> = (site.config.languages.iter())
+    let langs: Vec<&str> = site
+        .config
+        .languages
+        .iter()
         .map(|l| l.code.as_str())
         .collect();
     let written =

@@ -205,7 +205,9 @@ fn a_fallback_page_says_which_language_its_text_is_in() {
     );
     assert_eq!(fallback.url, "/archive/ar/stories/story-two/");
     // Only the languages the story is written in are marked translated (for hreflang).
-    let translated: Vec<(&str, bool)> = (fallback.alternates.iter())
+    let translated: Vec<(&str, bool)> = fallback
+        .alternates
+        .iter()
         .map(|a| (a.lang.code.as_str(), a.translated))
         .collect();
     assert_eq!(translated, [("en", true), ("ar", false), ("fr", false)]);
