@@ -7,7 +7,18 @@
 //! cargo bench --bench build -- 200 10000     # other sizes
 //! cargo bench --bench build -- --languages 6 # en ar fr de tr ru
 //! cargo bench --bench build -- --no-minify   # with `minify: false`
+//! cargo bench --bench build -- --keep DIR 20  # only write a 20-story corpus into DIR
+//! cargo bench --bench build -- --no-serve    # without the live preview's figures
 //! ```
+//!
+//! After the build figures, it starts `testimony serve` on a corpus of the first size and
+//! prints the time from saving a file to the reload event reaching an open page: a story's
+//! `index.md`, one language's `.ftl`, the default language's `.ftl` (which every language
+//! falls back to, so every page is redone); then the CPU an idle serve uses.
+//!
+//! `--keep DIR` writes the corpus of the first size given into DIR and exits without
+//! building, so that two binaries can build the same corpus and their outputs be compared
+//! (`diff -r`), as after a change that must leave the output byte-identical.
 //!
 //! Run by `cargo test --all-targets` without `--bench`, it builds a small corpus once, so the
 //! generator and the figures stay in working order.
@@ -21,6 +32,10 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 use std::time::Instant;
+
+// Save-to-reload latency of `testimony serve`.
+#[path = "support/latency.rs"]
+mod latency;
 
 // The integration tests' helpers: `copy_dir`.
 #[path = "../tests/common/mod.rs"]
@@ -61,10 +76,13 @@ fn main() {
     let mut languages = 3;
     let mut minify = true;
     let mut sizes = Vec::new();
+    let mut keep = None;
+    let mut serve = true;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--no-minify" => minify = false,
+            "--no-serve" => serve = false,
             "--languages" => {
                 i += 1;
                 languages = args
@@ -72,13 +90,17 @@ fn main() {
                     .and_then(|n| n.parse().ok())
                     .expect("--languages takes a number from 1 to 6");
             }
+            "--keep" => {
+                i += 1;
+                keep = Some(args.get(i).expect("--keep takes a folder").clone());
+            }
             "--bench" => {}
             other => match other.parse::<usize>() {
                 Ok(n) => sizes.push(n),
                 // Under `cargo test`, the test harness's own arguments land here too.
                 Err(_) if bench => eprintln!(
                     "ignored argument `{other}`: the benchmark takes numbers of stories, \
-                     `--languages N` and `--no-minify`"
+                     `--languages N`, `--no-minify`, `--no-serve` and `--keep DIR`"
                 ),
                 Err(_) => {}
             },
@@ -92,12 +114,31 @@ fn main() {
     if sizes.is_empty() {
         sizes = if bench { vec![1_000, 5_000] } else { vec![20] };
     }
+    if let Some(dir) = keep {
+        generate(Path::new(&dir), sizes[0], &LANGUAGES[..languages], minify);
+        println!("wrote a corpus of {} stories into {dir}", sizes[0]);
+        return;
+    }
     println!(
         "{:>8} {:>5} {:>8} {:>8} {:>10} {:>10} {:>9} {:>7}",
         "stories", "langs", "pages", "files", "seconds", "pages/s", "peak MiB", "CPU s"
     );
-    for stories in sizes {
+    for &stories in &sizes {
         run(stories, languages, minify);
+    }
+    if serve {
+        // The preview's figures, on a corpus of the first size.
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path().join("site");
+        generate(&root, sizes[0], &LANGUAGES[..languages], minify);
+        let codes: Vec<&str> = LANGUAGES[..languages]
+            .iter()
+            .map(|(code, _)| *code)
+            .collect();
+        println!();
+        println!("{} stories x {languages} languages:", sizes[0]);
+        // Under `cargo test`, a few saves keep the measurement in working order.
+        latency::run(&root, &codes, if bench { 15 } else { 2 });
     }
 }
 

@@ -230,13 +230,14 @@ pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, D
     };
     let finish = Finish::new(sink, site.config.minify);
     problems.extend(assets.into_iter().filter_map(|file| finish.put(file).err()));
-    problems.extend(render::render(
+    let (found, fell_back) = render::render(
         site,
         &loaded.templates,
         &loaded.locales,
         &versions,
         &|file| finish.put(file),
-    ));
+    );
+    problems.extend(found);
     let (media, copies, found) = output::story_media(site);
     problems.extend(found);
     problems.extend(
@@ -253,11 +254,7 @@ pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, D
     );
     let (produced, refused) = finish.done(&site.config.site_theme);
     problems.extend(refused);
-    problems.extend(missing_strings(
-        site,
-        &loaded.locales,
-        loaded.locales.fallbacks(),
-    ));
+    problems.extend(missing_strings(site, &loaded.locales, fell_back));
     (produced, problems)
 }
 

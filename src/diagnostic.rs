@@ -330,6 +330,12 @@ impl fmt::Display for Diagnostic {
 #[serde(transparent)]
 pub struct Diagnostics(Vec<Diagnostic>);
 
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Diagnostics(vec![diagnostic])
+    }
+}
+
 impl Diagnostics {
     pub fn new() -> Self {
         Self::default()

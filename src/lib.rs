@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod media;
 pub mod model;
 pub mod output;
+pub mod preview;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

@@ -46,14 +46,17 @@ use notify::event::{MetadataKind, ModifyKind};
 use notify::{EventKind, RecursiveMode, Watcher};
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
-use crate::build::{self, BuildOptions};
 use crate::config::CONFIG_FILE;
+use crate::preview::Preview;
+use crate::site::Drafts;
 
 /// The folders of a site whose files are sources (with `site.yaml`).
 const SOURCE_DIRS: [&str; 3] = ["content", "locales", "themes"];
 /// How long the sources must stay quiet after a change before the rebuild starts: an editor's
-/// save is several events (write, rename, attributes) within a few milliseconds.
-const SETTLE: Duration = Duration::from_millis(150);
+/// save is several events (write, rename, attributes) within a few milliseconds. Short,
+/// because it is part of every save's wait; a rebuild that starts on a half-written file
+/// fails or shows it, and the rest of the write is another change, rebuilt at once.
+const SETTLE: Duration = Duration::from_millis(30);
 /// A rebuild starts at the latest this long after the first change, even if changes go on.
 const LONGEST_WAIT: Duration = Duration::from_secs(2);
 /// Requests answered at once: a video being streamed does not hold up the pages.
@@ -201,10 +204,17 @@ pub fn serve(root: &Path, port: u16, open: bool, drafts: bool) -> Result<(), Ser
     // The output is a folder inside the temporary one: the build's staging folder, made beside
     // the output, is then inside it too and goes with it.
     let served = temp_dir.join("site");
-    let mut options = BuildOptions::new(&root);
-    options.out = Some(served.clone());
-    options.base_url = Some(format!("http://127.0.0.1:{port}/"));
-    options.drafts = drafts;
+    let drafts = if drafts {
+        Drafts::Shown
+    } else {
+        Drafts::Withheld
+    };
+    let mut preview = Preview::new(
+        &root,
+        &served,
+        Some(format!("http://127.0.0.1:{port}/")),
+        drafts,
+    );
 
     let building = Arc::new(Mutex::new(()));
     remove_on_stop(temp_dir.clone(), Arc::clone(&building))?;
@@ -217,12 +227,12 @@ pub fn serve(root: &Path, port: u16, open: bool, drafts: bool) -> Result<(), Ser
         served.display()
     );
     let live = Arc::new(Live::default());
-    live.publish(rebuild(&options, &building, None));
+    live.publish(rebuild(&mut preview, &[], &building, None));
     {
         let root = root.clone();
         let building = Arc::clone(&building);
         let live = Arc::clone(&live);
-        std::thread::spawn(move || rebuild_on_change(&changed, &root, &options, &building, &live));
+        std::thread::spawn(move || rebuild_on_change(&changed, &root, preview, &building, &live));
     }
 
     let server = tiny_http::Server::from_listener(listener, None)
@@ -329,7 +339,7 @@ fn is_source(path: &Path, root: &Path, output: &Path) -> bool {
 fn rebuild_on_change(
     changed: &Receiver<PathBuf>,
     root: &Path,
-    options: &BuildOptions,
+    mut preview: Preview,
     building: &Mutex<()>,
     live: &Live,
 ) {
@@ -345,11 +355,9 @@ fn rebuild_on_change(
                 Err(RecvTimeoutError::Disconnected) => return,
             }
         }
-        live.publish(rebuild(
-            options,
-            building,
-            Some(&describe_changes(&paths, root)),
-        ));
+        let cause = describe_changes(&paths, root);
+        let paths: Vec<PathBuf> = paths.into_iter().collect();
+        live.publish(rebuild(&mut preview, &paths, building, Some(&cause)));
     }
 }
 
@@ -373,16 +381,21 @@ fn describe_changes(paths: &BTreeSet<PathBuf>, root: &Path) -> String {
 /// Builds once and prints one line on stdout: the summary, or that the build failed (its
 /// diagnostics go to stderr). `cause` says what changed, for a rebuild. Returns what the open
 /// pages are told.
-fn rebuild(options: &BuildOptions, building: &Mutex<()>, cause: Option<&str>) -> Outcome {
+fn rebuild(
+    preview: &mut Preview,
+    changed: &[PathBuf],
+    building: &Mutex<()>,
+    cause: Option<&str>,
+) -> Outcome {
     let _guard = building.lock().unwrap_or_else(PoisonError::into_inner);
     let color = std::io::stderr().is_terminal();
     let prefix = cause.map(|c| format!("{c}: ")).unwrap_or_default();
-    match build::build(options) {
-        Ok((summary, warnings)) => {
-            if !warnings.is_empty() {
-                eprint!("{}", warnings.render(color));
+    match preview.rebuild(changed) {
+        Ok(rebuilt) => {
+            if !rebuilt.warnings.is_empty() {
+                eprint!("{}", rebuilt.warnings.render(color));
             }
-            println!("{prefix}{summary}");
+            println!("{prefix}{rebuilt}");
             Outcome::Built
         }
         Err(problems) => {

@@ -540,7 +540,7 @@ fn leaves_public_untouched_and_removes_its_folder_when_stopped() {
         panic!("no rebuild after a save:\n{}", serving.stderr());
     };
     assert!(
-        line.starts_with("content/about.md changed: built "),
+        line.starts_with("content/about.md changed: rebuilt "),
         "the rebuild line: {line}\n{}",
         serving.stderr()
     );

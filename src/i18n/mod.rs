@@ -7,8 +7,8 @@
 //! pass, a message or term the language does not define, a loop: [`Locales::check`], rules in
 //! `references.rs`) at its file, line and column; formats them with fallback to the default
 //! language ([`Locales::format`]); gives templates a `t` function ([`Locales::tera_function`]);
-//! and keeps a record of the strings that had to fall back, so a build can tell translators
-//! what is missing ([`Locales::fallbacks`]). [`Formatter`] formats dates, years, numbers and
+//! and tells the caller which strings had to fall back, so a build can tell translators what is
+//! missing ([`collect_fallbacks`]: recorded on the rendering thread, not in a shared lock). [`Formatter`] formats dates, years, numbers and
 //! country names with ICU4X; the same ICU4X number formatting is plugged into every Fluent
 //! bundle, so `{ $count }` is written with the locale's digits and separators (`١٢٬٥٠٠` in
 //! `ar-SY`; note that CLDR's plain `ar` writes Western digits, `12,500`).
@@ -36,12 +36,13 @@ mod references;
 pub use format::Formatter;
 pub use references::{Mistake, TemplateCalls};
 
+use std::cell::RefCell;
 use std::collections::btree_map::Entry as MapEntry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
@@ -66,8 +67,6 @@ pub struct Locales {
     definitions: HashMap<String, BTreeMap<String, Location>>,
     /// Per language, what each message and term refers to, for [`Locales::check`].
     references: HashMap<String, BTreeMap<String, references::Entry>>,
-    /// `(lang, key)` pairs that were formatted from another language.
-    fallbacks: Mutex<BTreeSet<(String, String)>>,
     /// Per language, the messages it defines that take no variables, formatted once: a page
     /// asks for thirty of them, and a site has thousands of pages.
     plain: HashMap<String, HashMap<String, String>>,
@@ -313,7 +312,6 @@ impl Locales {
             bundles,
             definitions,
             references: uses,
-            fallbacks: Mutex::new(BTreeSet::new()),
             plain,
             unpublished: Vec::new(),
         };
@@ -333,7 +331,7 @@ impl Locales {
     /// Formats message `key` in `lang`, or else in the default language (and, for a regional
     /// code such as `pt-BR`, first in `pt` if the site has it). `None` if no language has it.
     ///
-    /// A fallback is recorded for [`Locales::fallbacks`].
+    /// A fallback is recorded for [`collect_fallbacks`], if one runs on this thread.
     pub fn format(&self, lang: &str, key: &str, args: &[(&str, FluentArg)]) -> Option<Message> {
         let mut fluent_args = FluentArgs::with_capacity(args.len());
         for (name, value) in args {
@@ -352,10 +350,7 @@ impl Locales {
                 .into_owned();
             let fell_back = candidate != lang;
             if fell_back {
-                self.fallbacks
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner())
-                    .insert((lang.to_string(), key.to_string()));
+                record_fallback(lang, key);
             }
             return Some(Message {
                 text,
@@ -372,7 +367,7 @@ impl Locales {
     ///
     /// Every argument but `key` becomes a Fluent variable: numbers stay numbers (so plural
     /// variants apply), strings and booleans become text. A key missing in `lang` is taken from
-    /// the default language and recorded ([`Locales::fallbacks`]); a key missing everywhere,
+    /// the default language and recorded ([`collect_fallbacks`]); a key missing everywhere,
     /// a variable the message needs but was not passed, or a reference to a missing message is
     /// an error naming the key (Tera adds the template).
     pub fn tera_function(self: &Arc<Self>, lang: &str) -> impl tera::Function + use<> {
@@ -381,16 +376,6 @@ impl Locales {
         move |args: &HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
             locales.call(&lang, args).map(tera::Value::String)
         }
-    }
-
-    /// The `(lang, key)` pairs that fell back to another language so far, sorted.
-    pub fn fallbacks(&self) -> Vec<(String, String)> {
-        self.fallbacks
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .iter()
-            .cloned()
-            .collect()
     }
 
     /// The messages defined for a language, by id, with where each is defined (terms, whose
@@ -483,6 +468,43 @@ impl Locales {
             ))),
         }
     }
+}
+
+thread_local! {
+    /// The `(lang, key)` pairs that fell back to another language on this thread while
+    /// [`collect_fallbacks`] runs; `None` when none runs. A render job runs on one thread from
+    /// start to end (rayon never moves a running closure), so its fallbacks are its own: no
+    /// lock, and each job can say what it missed.
+    static FALLBACKS: RefCell<Option<BTreeSet<(String, String)>>> = const { RefCell::new(None) };
+}
+
+fn record_fallback(lang: &str, key: &str) {
+    FALLBACKS.with(|fallbacks| {
+        if let Some(set) = fallbacks.borrow_mut().as_mut() {
+            set.insert((lang.to_string(), key.to_string()));
+        }
+    });
+}
+
+/// Runs `f` and returns, beside what it returns, the interface strings formatted from another
+/// language on this thread meanwhile (by [`Locales::format`] or the templates' `t`), as
+/// `(lang, key)`, sorted, each once. Calls may nest (a thread waiting inside `f` may run another
+/// job): each gets only its own, and the outer one is restored after, even if `f` panics.
+pub fn collect_fallbacks<R>(f: impl FnOnce() -> R) -> (R, Vec<(String, String)>) {
+    /// Puts the outer collector back when dropped.
+    struct Restore(Option<BTreeSet<(String, String)>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let outer = self.0.take();
+            FALLBACKS.with(|fallbacks| *fallbacks.borrow_mut() = outer);
+        }
+    }
+    let _restore = Restore(FALLBACKS.with(|c| c.borrow_mut().replace(BTreeSet::new())));
+    let result = f();
+    let mine = FALLBACKS
+        .with(|c| c.borrow_mut().take())
+        .unwrap_or_default();
+    (result, mine.into_iter().collect())
 }
 
 /// A bundle with our number formatter and the `NUMBER()` builtin.
@@ -937,22 +959,56 @@ mod tests {
         );
         assert!(locales.has("en", "share") && !locales.has("ar", "share"));
 
+        // Outside `collect_fallbacks` nothing is recorded; inside, the fallbacks of `format`
+        // and of `t()` both are, on this thread only.
         let arc = Arc::new(locales);
         let mut tera = tera::Tera::default();
         tera.register_function("t", arc.tera_function("fr"));
         tera.add_raw_template("page.html", "{{ t(key=\"watch\") }}")
             .expect("template parses");
-        let page = tera
-            .render("page.html", &tera::Context::new())
-            .expect("renders");
-        assert_eq!(page, "Watch");
+        let (page, missing) = collect_fallbacks(|| {
+            let _ = arc.format("ar", "share", &[]);
+            let _ = arc.format("ar", "watch", &[]);
+            tera.render("page.html", &tera::Context::new())
+        });
+        assert_eq!(page.expect("renders"), "Watch");
         assert_eq!(
-            arc.fallbacks(),
+            missing,
             [
                 ("ar".to_string(), "share".to_string()),
                 ("fr".to_string(), "watch".to_string())
             ]
         );
+        let (_, elsewhere) = collect_fallbacks(|| {
+            std::thread::scope(|scope| {
+                scope.spawn(|| arc.format("fr", "share", &[]));
+            })
+        });
+        assert_eq!(elsewhere, []);
+    }
+
+    #[test]
+    fn nested_collectors_each_get_their_own_fallbacks() {
+        let files = vec![
+            file("en", "main.ftl", "watch = Watch\nshare = Share\n"),
+            file("ar", "main.ftl", "watch = شاهد\n"),
+        ];
+        let locales = Locales::parse(&config(&["en", "ar"]), files).0;
+        let (((), inner), outer) = collect_fallbacks(|| {
+            let inner = collect_fallbacks(|| {
+                let _ = locales.format("ar", "share", &[]);
+            });
+            let _ = locales.format("fr", "watch", &[]);
+            inner
+        });
+        let pair = |l: &str, k: &str| (l.to_string(), k.to_string());
+        assert_eq!(inner, [pair("ar", "share")]);
+        assert_eq!(outer, [pair("fr", "watch")]);
+        // A panic inside leaves no collector behind on the thread.
+        let caught = std::panic::catch_unwind(|| collect_fallbacks(|| panic!("in a job")));
+        assert!(caught.is_err());
+        let _ = locales.format("ar", "share", &[]);
+        assert!(FALLBACKS.with(|c| c.borrow().is_none()));
     }
 
     #[test]

@@ -1,0 +1,900 @@
+//! The live preview's builds: `serve` keeps what its last good build made and, on a save,
+//! redoes only the render jobs that the change touched, then writes only the files whose bytes
+//! changed.
+//!
+//! The first build, and any build after `site.yaml` changed, renders everything into a
+//! staging folder that replaces the served folder, as `build` does. After that, a rebuild:
+//! 1. reads again only the changed paths ([`Content::update`]) and assembles the site with
+//!    what the last assembly parsed ([`Cache`]), so that only changed files are parsed;
+//! 2. finds what changed **by value**, not by file name: the stories, themes, pages and home
+//!    page that differ from the last build's (so a changed link target or a draft published
+//!    elsewhere is seen where it shows), the languages whose strings or site-wide values
+//!    (title, navigation, asset versions) differ, and the templates whose text differs;
+//! 3. redoes each job whose inputs ([`Inputs`]: its own item, the items it shows, its language,
+//!    its templates) meet what changed, in the last build or this one (a story that stopped
+//!    being related to another changes that other's page too), and every job that is new;
+//! 4. renders them in memory, and on any error stops with the served folder as it was;
+//! 5. writes the files whose bytes differ, removes those no job makes any more, and copies a
+//!    story's video again only if it changed on disk.
+//!
+//! A result equals a clean build: the tests compare the two, file by file.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime};
+
+use rayon::prelude::*;
+
+use crate::build::{self, Loaded};
+use crate::config::CONFIG_FILE;
+use crate::content::{self, CONTENT_DIR, Content};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::Locales;
+use crate::output::sink::{Refused, finish, refused_warning};
+use crate::output::{self, CopiedFile, MARKER, Staging};
+use crate::render::{Job, OutputFile, Renderer, Templates};
+use crate::site::{Cache, Drafts, Site};
+
+/// The builds of one `serve`.
+pub struct Preview {
+    root: PathBuf,
+    out: PathBuf,
+    base_url: Option<String>,
+    drafts: Drafts,
+    cache: Cache,
+    last: Option<Last>,
+    /// The sources changed since the last good build: a failed rebuild keeps them, so that
+    /// the next one redoes what they touched.
+    pending: BTreeSet<PathBuf>,
+}
+
+/// What a build did, for the terminal.
+#[derive(Debug)]
+pub struct Rebuilt {
+    /// Everything was rendered (the first build, or site.yaml changed).
+    pub full: bool,
+    /// The jobs rendered.
+    pub rendered: Vec<Job>,
+    /// The files written (their bytes changed, or they are new), by path in the output.
+    pub written: Vec<String>,
+    /// The files removed: no job makes them any more.
+    pub removed: Vec<String>,
+    /// Every warning the site has now (not only those of the changed files).
+    pub warnings: Diagnostics,
+    /// HTML pages in the output now, per language.
+    pub pages: BTreeMap<String, usize>,
+    pub elapsed: Duration,
+}
+
+impl std::fmt::Display for Rebuilt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let pages: usize = self.pages.values().sum();
+        let how = if self.full { "built" } else { "rebuilt" };
+        write!(
+            f,
+            "{how} {} of {pages} pages, wrote {} file(s), removed {} in {} ms",
+            self.rendered.len(),
+            self.written.len(),
+            self.removed.len(),
+            self.elapsed.as_millis()
+        )
+    }
+}
+
+/// The last good build.
+struct Last {
+    content: Content,
+    loaded: Loaded,
+    /// Each template's text, as parsed, to tell which changed.
+    templates: BTreeMap<String, Vec<tera::ast::Node>>,
+    /// Per language: the values every page of it shows (JSON of the site context).
+    site_values: BTreeMap<String, String>,
+    jobs: BTreeMap<Job, Done>,
+    /// Per story slug: what its media made.
+    media: BTreeMap<String, Media>,
+    /// Every file of the output, with a hash of its bytes (copied files: of their source's
+    /// path, size and time).
+    files: BTreeMap<String, u64>,
+    /// The site theme's assets, by path in the output.
+    assets: Vec<String>,
+    /// The warnings of loading and assembling.
+    warnings: Diagnostics,
+}
+
+impl Last {
+    /// Every warning of the site as built: loading and assembling, the media, the interface
+    /// strings that fell back, the pages the one-pass minifier refused.
+    fn warnings(&self) -> Diagnostics {
+        let mut warnings = self.warnings.clone();
+        warnings.extend(self.media.values().flat_map(|m| m.problems.iter().cloned()));
+        let missing = self
+            .jobs
+            .values()
+            .flat_map(|done| done.missing.iter().cloned());
+        let site = &self.loaded.site;
+        warnings.extend(build::missing_strings(site, &self.loaded.locales, missing));
+        let refused: Vec<&Refused> = self
+            .jobs
+            .values()
+            .filter_map(|d| d.refused.as_ref())
+            .collect();
+        if let Some(first) = refused.iter().min_by(|a, b| a.path.cmp(&b.path)) {
+            warnings.push(refused_warning(
+                refused.len(),
+                first,
+                &site.config.site_theme,
+            ));
+        }
+        warnings.sorted()
+    }
+
+    /// The HTML pages of the output, per language.
+    fn pages(&self) -> BTreeMap<String, usize> {
+        let mut pages = BTreeMap::new();
+        for path in self.files.keys().filter(|p| p.ends_with(".html")) {
+            if let Some((lang, _)) = path.split_once('/') {
+                *pages.entry(lang.to_string()).or_default() += 1;
+            }
+        }
+        pages
+    }
+}
+
+/// What a job made last time.
+#[derive(Clone)]
+struct Done {
+    files: Vec<String>,
+    missing: Vec<(String, String)>,
+    refused: Option<Refused>,
+    inputs: Inputs,
+}
+
+/// What one story's media made last time.
+#[derive(Clone, Default)]
+struct Media {
+    files: Vec<String>,
+    problems: Vec<Diagnostic>,
+}
+
+/// Which items of the site a job's page shows, besides its language's site-wide values and its
+/// templates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inputs {
+    pub stories: Items,
+    pub themes: Items,
+    pub pages: BTreeSet<String>,
+    pub home: bool,
+}
+
+/// Some items by key, or every one of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Items {
+    #[default]
+    None,
+    Some(BTreeSet<String>),
+    All,
+}
+
+impl Items {
+    fn of(keys: impl IntoIterator<Item = String>) -> Self {
+        Items::Some(keys.into_iter().collect())
+    }
+
+    fn meets(&self, changed: &BTreeSet<String>) -> bool {
+        match self {
+            Items::None => false,
+            Items::Some(keys) => !keys.is_disjoint(changed),
+            Items::All => !changed.is_empty(),
+        }
+    }
+}
+
+/// What differs between the last good build and this one.
+#[derive(Debug, Default)]
+pub struct Changes {
+    pub stories: BTreeSet<String>,
+    pub themes: BTreeSet<String>,
+    pub pages: BTreeSet<String>,
+    pub home: bool,
+    /// Languages whose strings or site-wide values changed: every page of them is redone.
+    pub languages: BTreeSet<String>,
+    pub templates: BTreeSet<String>,
+}
+
+impl Changes {
+    /// Whether a job with these inputs, language and templates must be redone.
+    fn touch(&self, inputs: &Inputs, lang: Option<&str>, templates: &BTreeSet<String>) -> bool {
+        inputs.stories.meets(&self.stories)
+            || inputs.themes.meets(&self.themes)
+            || !inputs.pages.is_disjoint(&self.pages)
+            || (inputs.home && self.home)
+            || lang.is_some_and(|l| self.languages.contains(l))
+            || !templates.is_disjoint(&self.templates)
+    }
+}
+
+/// The inputs of `job` in `site` as `renderer` renders it.
+pub fn inputs(job: &Job, site: &Site, renderer: &Renderer) -> Inputs {
+    match job {
+        Job::Story { lang, slug } => {
+            let story = site.stories.iter().find(|s| &s.slug == slug);
+            let themes = story.into_iter().flat_map(|s| {
+                s.themes
+                    .iter()
+                    .chain(s.segments.iter().flat_map(|seg| &seg.themes))
+                    .cloned()
+            });
+            let mut stories = renderer.related(slug, lang);
+            stories.push(slug.clone());
+            Inputs {
+                stories: Items::of(stories),
+                themes: Items::of(themes),
+                ..Inputs::default()
+            }
+        }
+        Job::Page { path, .. } => Inputs {
+            pages: BTreeSet::from([path.clone()]),
+            ..Inputs::default()
+        },
+        // The language chooser shows the site's values only.
+        Job::Root => Inputs::default(),
+        Job::Statements { .. } => Inputs {
+            stories: Items::All,
+            ..Inputs::default()
+        },
+        // The lists show every story's card and every theme with its counts.
+        Job::Home { .. }
+        | Job::Stories { .. }
+        | Job::StoriesFrom { .. }
+        | Job::Themes { .. }
+        | Job::Theme { .. }
+        | Job::Sitemap => Inputs {
+            stories: Items::All,
+            themes: Items::All,
+            pages: site.pages.iter().map(|p| p.path.clone()).collect(),
+            home: true,
+        },
+    }
+}
+
+/// The templates each template uses, itself included: those it extends, includes and imports
+/// macros from, and theirs in turn.
+pub fn template_uses(tera: &tera::Tera) -> BTreeMap<String, BTreeSet<String>> {
+    fn direct(template: &tera::Template) -> BTreeSet<String> {
+        let mut names: BTreeSet<String> = template.parents.iter().cloned().collect();
+        names.extend(template.imported_macro_files.iter().map(|(f, _)| f.clone()));
+        let mut includes = Vec::new();
+        collect_includes(&template.ast, &mut includes);
+        for block in template.blocks.values() {
+            collect_includes(&block.body, &mut includes);
+        }
+        for definitions in template.blocks_definitions.values() {
+            for (_, block) in definitions {
+                collect_includes(&block.body, &mut includes);
+            }
+        }
+        for macro_ in template.macros.values() {
+            collect_includes(&macro_.body, &mut includes);
+        }
+        names.extend(includes);
+        names
+    }
+    let direct: BTreeMap<String, BTreeSet<String>> = tera
+        .templates
+        .iter()
+        .map(|(name, template)| (name.clone(), direct(template)))
+        .collect();
+    direct
+        .keys()
+        .map(|name| {
+            let mut seen = BTreeSet::from([name.clone()]);
+            let mut todo = vec![name.clone()];
+            while let Some(next) = todo.pop() {
+                for used in direct.get(&next).into_iter().flatten() {
+                    if seen.insert(used.clone()) {
+                        todo.push(used.clone());
+                    }
+                }
+            }
+            (name.clone(), seen)
+        })
+        .collect()
+}
+
+fn collect_includes(nodes: &[tera::ast::Node], found: &mut Vec<String>) {
+    use tera::ast::Node;
+    for node in nodes {
+        match node {
+            Node::Include(_, names, _) => found.extend(names.iter().cloned()),
+            Node::Block(_, block, _) => collect_includes(&block.body, found),
+            Node::Forloop(_, forloop, _) => {
+                collect_includes(&forloop.body, found);
+                collect_includes(forloop.empty_body.as_deref().unwrap_or_default(), found);
+            }
+            Node::If(if_, _) => {
+                for (_, _, body) in &if_.conditions {
+                    collect_includes(body, found);
+                }
+                if let Some((_, body)) = &if_.otherwise {
+                    collect_includes(body, found);
+                }
+            }
+            Node::FilterSection(_, section, _) => collect_includes(&section.body, found),
+            Node::MacroDefinition(_, definition, _) => collect_includes(&definition.body, found),
+            _ => {}
+        }
+    }
+}
+
+/// The keys of the items that differ between `old` and `new` (changed, added or removed).
+fn differing<T: PartialEq>(old: &[T], new: &[T], key: impl Fn(&T) -> &str) -> BTreeSet<String> {
+    let old: BTreeMap<&str, &T> = old.iter().map(|t| (key(t), t)).collect();
+    let new: BTreeMap<&str, &T> = new.iter().map(|t| (key(t), t)).collect();
+    let mut keys: BTreeSet<String> = BTreeSet::new();
+    for (k, item) in &new {
+        if old.get(k) != Some(item) {
+            keys.insert(k.to_string());
+        }
+    }
+    keys.extend(
+        old.keys()
+            .filter(|k| !new.contains_key(*k))
+            .map(|k| k.to_string()),
+    );
+    keys
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// What stands for a copied file's content: its source, size and modification time.
+fn copy_hash(file: &CopiedFile) -> u64 {
+    let modified = std::fs::metadata(&file.source)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok());
+    let mut hasher = DefaultHasher::new();
+    (&file.source, file.len, modified).hash(&mut hasher);
+    hasher.finish()
+}
+
+fn template_asts(templates: &Templates) -> BTreeMap<String, Vec<tera::ast::Node>> {
+    templates
+        .tera()
+        .templates
+        .iter()
+        .map(|(name, t)| (name.clone(), t.ast.clone()))
+        .collect()
+}
+
+fn io_error(what: &str, path: &Path, err: std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot {what} {}: {err}", path.display())).with_help(
+        "check that the preview's folder is writable; serve goes on with the last good build",
+    )
+}
+
+/// The values every page of each language shows (its site context, as JSON).
+fn site_values(renderer: &Renderer, site: &Site) -> BTreeMap<String, String> {
+    site.config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), renderer.site_values(&l.code)))
+        .collect()
+}
+
+/// The language whose strings and site-wide values a job shows: the default one for the
+/// language chooser, none for the sitemap.
+fn language_of<'a>(job: &'a Job, site: &'a Site) -> Option<&'a str> {
+    match job {
+        Job::Root => Some(site.config.default_language().code.as_str()),
+        _ => job.lang(),
+    }
+}
+
+/// The languages whose interface strings changed: a file changed under `locales/<lang>/`. The
+/// default language's strings stand in for every missing one, so a change there is a change
+/// of every language.
+fn changed_languages(pending: &BTreeSet<PathBuf>, root: &Path, site: &Site) -> BTreeSet<String> {
+    let locales = root.join("locales");
+    let mut languages = BTreeSet::new();
+    for path in pending {
+        if let Ok(rest) = path.strip_prefix(&locales) {
+            match rest.iter().next() {
+                Some(lang) if rest.iter().count() > 1 => {
+                    languages.insert(lang.to_string_lossy().into_owned());
+                }
+                // `locales/` itself or a folder of it, made or removed: all of them.
+                _ => languages.extend(site.config.languages.iter().map(|l| l.code.clone())),
+            }
+        }
+    }
+    if languages.contains(&site.config.default_language().code) {
+        languages.extend(site.config.languages.iter().map(|l| l.code.clone()));
+    }
+    languages
+}
+
+/// The stories whose folders hold a changed path: their media is made again even when their
+/// text is the same (a poster saved over with another picture).
+fn changed_story_folders(pending: &BTreeSet<PathBuf>, root: &Path) -> BTreeSet<String> {
+    let stories = root.join(CONTENT_DIR).join("stories");
+    pending
+        .iter()
+        .filter_map(|path| path.strip_prefix(&stories).ok())
+        .filter_map(|rest| rest.iter().next())
+        .map(|slug| slug.to_string_lossy().into_owned())
+        .collect()
+}
+
+/// What a job made, before it is compared with the last build.
+struct Made {
+    job: Job,
+    /// Path and hash of each file.
+    hashes: Vec<(String, u64)>,
+    done: Done,
+}
+
+/// Renders `jobs` in parallel; each file, finished (minified), goes to `keep` with its hash.
+fn render_jobs(
+    renderer: &Renderer,
+    site: &Site,
+    jobs: &[Job],
+    keep: &(dyn Fn(OutputFile, u64) -> Result<(), Diagnostic> + Sync),
+) -> Result<Vec<Made>, Diagnostics> {
+    let minify = site.config.minify;
+    let results: Vec<Result<Made, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let rendered = renderer.render(job)?;
+            let mut hashes = Vec::new();
+            let mut refused = None;
+            for file in rendered.files {
+                let (file, refusal) = finish(file, minify);
+                refused = refused.or(refusal);
+                let digest = hash(&file.bytes);
+                hashes.push((file.path.clone(), digest));
+                keep(file, digest)?;
+            }
+            let done = Done {
+                files: hashes.iter().map(|(p, _)| p.clone()).collect(),
+                missing: rendered.missing,
+                refused,
+                inputs: inputs(job, site, renderer),
+            };
+            Ok(Made {
+                job: job.clone(),
+                hashes,
+                done,
+            })
+        })
+        .collect();
+    let mut made = Vec::new();
+    let mut problems = Diagnostics::new();
+    for result in results {
+        match result {
+            Ok(m) => made.push(m),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.has_errors() {
+        Err(problems)
+    } else {
+        Ok(made)
+    }
+}
+
+/// Where a build's files go: a staging folder (everything is written), or the served folder
+/// itself (only what changed).
+enum Target {
+    Staging(Staging),
+    InPlace(PathBuf),
+}
+
+impl Target {
+    fn put(&self, file: &OutputFile) -> Result<(), Diagnostic> {
+        match self {
+            Target::Staging(staging) => staging.put(file),
+            Target::InPlace(out) => {
+                replace(out, &file.path, |tmp| std::fs::write(tmp, &file.bytes))
+            }
+        }
+    }
+
+    fn copy(&self, file: &CopiedFile) -> Result<(), Diagnostic> {
+        match self {
+            Target::Staging(staging) => staging.copy(file),
+            Target::InPlace(out) => replace(out, &file.path, |tmp| {
+                std::fs::copy(&file.source, tmp).map(|_| ())
+            }),
+        }
+    }
+}
+
+/// Writes `rel` inside `out` through a temporary file renamed over it, so that a page being
+/// served is never seen half written.
+fn replace(
+    out: &Path,
+    rel: &str,
+    write: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> Result<(), Diagnostic> {
+    let path = out.join(rel);
+    let dir = path.parent().unwrap_or(out);
+    std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.testimony-tmp"));
+    write(&tmp).map_err(|e| io_error("write", &tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| io_error("write", &path, e))
+}
+
+/// Removes `rel` from `out`, and the folders it leaves empty.
+fn remove(out: &Path, rel: &str) -> Result<(), Diagnostic> {
+    let path = out.join(rel);
+    match std::fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io_error("remove", &path, e)),
+    }
+    let mut dir = path.parent();
+    while let Some(d) = dir.filter(|d| *d != out && d.starts_with(out)) {
+        // Fails, and stops, at the first folder that still holds something.
+        if std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+    Ok(())
+}
+
+impl Preview {
+    /// The builds of the site at `root` into `out` (serve's own folder), with `base_url` in
+    /// place of site.yaml's if given.
+    pub fn new(root: &Path, out: &Path, base_url: Option<String>, drafts: Drafts) -> Self {
+        Preview {
+            root: root.to_path_buf(),
+            out: out.to_path_buf(),
+            base_url,
+            drafts,
+            cache: Cache::keep(),
+            last: None,
+            pending: BTreeSet::new(),
+        }
+    }
+
+    /// Builds, redoing what `changed` (full paths of source files and folders) touched since
+    /// the last good build. On failure, returns every problem and leaves the served folder as
+    /// it was.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Diagnostics> {
+        let started = Instant::now();
+        self.pending.extend(changed.iter().cloned());
+        let mut last = self.last.take();
+        if self.pending.contains(&self.root.join(CONFIG_FILE)) {
+            // Every page and address may change: build from scratch.
+            last = None;
+        }
+        let result = self.build(&mut last);
+        match result {
+            Ok((rebuilt, next)) => {
+                self.last = Some(next);
+                self.pending.clear();
+                Ok(Rebuilt {
+                    elapsed: started.elapsed(),
+                    ..rebuilt
+                })
+            }
+            Err(problems) => {
+                self.last = last;
+                Err(problems.sorted())
+            }
+        }
+    }
+
+    /// One build: everything into a staging folder without `last`, else what changed since it
+    /// in place. `last` is left as it was on failure, but for its content, which is brought up
+    /// to date (reading the same changes again next time gives the same).
+    fn build(&mut self, last: &mut Option<Last>) -> Result<(Rebuilt, Last), Diagnostics> {
+        let config = build::load_config(&self.root, self.base_url.as_deref())?;
+        let templates = Templates::load(&self.root, &config.site_theme);
+        let locales = Locales::load(&self.root, &config);
+        let (content, content_problems) = match last.as_mut() {
+            Some(last) => {
+                let changed: Vec<PathBuf> = self.pending.iter().cloned().collect();
+                let problems = last.content.update(&self.root, &config, &changed);
+                (last.content.clone(), problems)
+            }
+            None => content::load(&self.root, &config),
+        };
+        let kept = content.clone();
+        let (loaded, warnings) = build::assemble(
+            config,
+            templates,
+            locales,
+            (content, content_problems),
+            self.drafts,
+            &self.cache,
+        );
+        self.cache.sweep();
+        let loaded = loaded.ok_or_else(|| warnings.clone())?;
+        let target = match last {
+            Some(_) => Target::InPlace(self.out.clone()),
+            None => Target::Staging(
+                Staging::create(&self.out).map_err(|d| Diagnostics::from_iter([d]))?,
+            ),
+        };
+        let step = self.render(last.as_ref(), &loaded, &target)?;
+        let rebuilt = self.write(last.as_ref(), &step, target)?;
+        let next = Last {
+            content: kept,
+            templates: template_asts(&loaded.templates),
+            loaded,
+            site_values: step.site_values,
+            jobs: step.jobs,
+            media: step.media,
+            files: step.files,
+            assets: step.assets,
+            warnings: warnings.clone(),
+        };
+        let mut rebuilt = rebuilt;
+        rebuilt.warnings = next.warnings();
+        rebuilt.pages = next.pages();
+        Ok((rebuilt, next))
+    }
+}
+
+/// What a build made, before it is written.
+struct Step {
+    site_values: BTreeMap<String, String>,
+    /// Every job of the site now: those redone, and those carried over from the last build.
+    jobs: BTreeMap<Job, Done>,
+    media: BTreeMap<String, Media>,
+    /// Every file of the output now, with its hash.
+    files: BTreeMap<String, u64>,
+    assets: Vec<String>,
+    rendered: Vec<Job>,
+    /// Files whose bytes changed, made in memory (in place only: a staging folder is written
+    /// as the files are made).
+    writes: Vec<OutputFile>,
+    copies: Vec<CopiedFile>,
+    /// Files of the last build that no job makes any more.
+    removes: Vec<String>,
+}
+
+impl Preview {
+    /// What changed between `last` and `loaded`, by value (see the module's documentation).
+    fn changes(
+        &self,
+        last: &Last,
+        loaded: &Loaded,
+        site_values: &BTreeMap<String, String>,
+    ) -> Changes {
+        let (old, new) = (&last.loaded.site, &loaded.site);
+        let mut stories = differing(&old.stories, &new.stories, |s| s.slug.as_str());
+        stories.extend(changed_story_folders(&self.pending, &self.root));
+        let mut languages = changed_languages(&self.pending, &self.root, new);
+        languages.extend(
+            site_values
+                .iter()
+                .filter(|(lang, values)| last.site_values.get(*lang) != Some(*values))
+                .map(|(lang, _)| lang.clone()),
+        );
+        let now = template_asts(&loaded.templates);
+        let mut templates: BTreeSet<String> = now
+            .iter()
+            .filter(|(name, ast)| last.templates.get(*name) != Some(*ast))
+            .map(|(name, _)| name.clone())
+            .collect();
+        templates.extend(
+            last.templates
+                .keys()
+                .filter(|n| !now.contains_key(*n))
+                .cloned(),
+        );
+        Changes {
+            stories,
+            themes: differing(&old.themes, &new.themes, |t| t.id.as_str()),
+            pages: differing(&old.pages, &new.pages, |p| p.path.as_str()),
+            home: old.home != new.home,
+            languages,
+            templates,
+        }
+    }
+
+    /// Renders what must be, and works out what the output is now.
+    fn render(
+        &self,
+        last: Option<&Last>,
+        loaded: &Loaded,
+        target: &Target,
+    ) -> Result<Step, Diagnostics> {
+        let site = &loaded.site;
+        let (assets, versions) = output::assets(&self.root, &site.config.site_theme)?;
+        let renderer = Renderer::new(site, &loaded.templates, &loaded.locales, &versions);
+        let values = site_values(&renderer, site);
+        let all = crate::render::jobs(site);
+        let uses = template_uses(loaded.templates.tera());
+        let (redo, media_of): (Vec<Job>, BTreeSet<String>) = match last {
+            None => (
+                all.clone(),
+                site.stories.iter().map(|s| s.slug.clone()).collect(),
+            ),
+            Some(last) => {
+                let changes = self.changes(last, loaded, &values);
+                let redo = all
+                    .iter()
+                    .filter(|job| {
+                        let Some(done) = last.jobs.get(*job) else {
+                            return true;
+                        };
+                        let lang = language_of(job, site);
+                        let templates = job
+                            .template()
+                            .and_then(|t| uses.get(t))
+                            .cloned()
+                            .unwrap_or_default();
+                        changes.touch(&done.inputs, lang, &templates)
+                            || changes.touch(&inputs(job, site, &renderer), lang, &templates)
+                    })
+                    .cloned()
+                    .collect();
+                (redo, changes.stories)
+            }
+        };
+        let old_files = last.map(|l| &l.files);
+        let is_new =
+            |path: &str, digest: u64| old_files.is_none_or(|f| f.get(path) != Some(&digest));
+        let writes = Mutex::new(Vec::new());
+        let keep = |file: OutputFile, digest: u64| -> Result<(), Diagnostic> {
+            match target {
+                Target::Staging(staging) => staging.put(&file),
+                Target::InPlace(_) => {
+                    if is_new(&file.path, digest) {
+                        writes.lock().unwrap_or_else(|p| p.into_inner()).push(file);
+                    }
+                    Ok(())
+                }
+            }
+        };
+        let made = render_jobs(&renderer, site, &redo, &keep)?;
+
+        let mut files = last.map(|l| l.files.clone()).unwrap_or_default();
+        let redone: BTreeSet<&Job> = redo.iter().collect();
+        let current: BTreeSet<&Job> = all.iter().collect();
+        let mut jobs = BTreeMap::new();
+        for (job, done) in last.map(|l| &l.jobs).into_iter().flatten() {
+            if current.contains(job) && !redone.contains(job) {
+                jobs.insert(job.clone(), done.clone());
+            } else {
+                done.files.iter().for_each(|f| {
+                    files.remove(f);
+                });
+            }
+        }
+        for m in made {
+            files.extend(m.hashes);
+            jobs.insert(m.job, m.done);
+        }
+
+        // The theme's assets: few and small, so read each time.
+        for path in last.map(|l| l.assets.as_slice()).unwrap_or_default() {
+            files.remove(path);
+        }
+        let mut asset_paths = Vec::new();
+        for file in assets {
+            let digest = hash(&file.bytes);
+            files.insert(file.path.clone(), digest);
+            asset_paths.push(file.path.clone());
+            keep(file, digest)?;
+        }
+
+        let mut media = last.map(|l| l.media.clone()).unwrap_or_default();
+        let mut copies = Vec::new();
+        let mut problems = Diagnostics::new();
+        for slug in &media_of {
+            for path in media.remove(slug).map(|m| m.files).unwrap_or_default() {
+                files.remove(&path);
+            }
+            let Some(story) = site.stories.iter().find(|s| &s.slug == slug) else {
+                continue;
+            };
+            let found = output::media_of(story);
+            let mut paths = Vec::new();
+            for file in found.files {
+                let digest = hash(&file.bytes);
+                files.insert(file.path.clone(), digest);
+                paths.push(file.path.clone());
+                keep(file, digest)?;
+            }
+            if let Some(copied) = found.copied {
+                let digest = copy_hash(&copied);
+                if is_new(&copied.path, digest) {
+                    match target {
+                        Target::Staging(staging) => staging.copy(&copied)?,
+                        Target::InPlace(_) => copies.push(copied.clone()),
+                    }
+                }
+                files.insert(copied.path.clone(), digest);
+                paths.push(copied.path);
+            }
+            problems.extend(found.problems.iter().cloned());
+            let entry = Media {
+                files: paths,
+                problems: found.problems,
+            };
+            media.insert(slug.clone(), entry);
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        let removes = old_files
+            .into_iter()
+            .flat_map(|old| old.keys())
+            .filter(|path| !files.contains_key(*path))
+            .cloned()
+            .collect();
+        Ok(Step {
+            site_values: values,
+            jobs,
+            media,
+            files,
+            assets: asset_paths,
+            rendered: redo,
+            writes: writes.into_inner().unwrap_or_else(|p| p.into_inner()),
+            copies,
+            removes,
+        })
+    }
+
+    /// Puts what `step` made in place.
+    fn write(
+        &self,
+        last: Option<&Last>,
+        step: &Step,
+        target: Target,
+    ) -> Result<Rebuilt, Diagnostics> {
+        let one = |d: Diagnostic| Diagnostics::from_iter([d]);
+        let written: Vec<String> = match target {
+            Target::Staging(staging) => {
+                staging.commit().map_err(one)?;
+                step.files.keys().cloned().collect()
+            }
+            Target::InPlace(ref out) => {
+                step.writes
+                    .par_iter()
+                    .try_for_each(|file| target.put(file))
+                    .map_err(one)?;
+                for copied in &step.copies {
+                    target.copy(copied).map_err(one)?;
+                }
+                for path in &step.removes {
+                    remove(out, path).map_err(one)?;
+                }
+                let listed_before = last.map(|l| l.files.keys().collect::<Vec<_>>());
+                if listed_before != Some(step.files.keys().collect()) {
+                    let paths: Vec<String> = step.files.keys().cloned().collect();
+                    let text = output::marker_text(&paths);
+                    replace(out, MARKER, |tmp| std::fs::write(tmp, text)).map_err(one)?;
+                }
+                let mut written: Vec<String> = step.writes.iter().map(|f| f.path.clone()).collect();
+                written.extend(step.copies.iter().map(|c| c.path.clone()));
+                written.sort();
+                written
+            }
+        };
+        Ok(Rebuilt {
+            full: last.is_none(),
+            rendered: step.rendered.clone(),
+            written,
+            removed: step.removes.clone(),
+            warnings: Diagnostics::new(),
+            pages: BTreeMap::new(),
+            elapsed: Duration::ZERO,
+        })
+    }
+}

@@ -1,0 +1,420 @@
+//! The data each template receives: typed, serialized, never an ad-hoc map. These structs are
+//! the contract between rendering and `themes/<name>/templates/` (described for theme authors
+//! in `docs/templates.md`): every field has a `///` line saying what it holds.
+//!
+//! A page's data is [`Context`]: what every page gets (`site`, `lang`, `page`) and, flattened
+//! beside it, the [`PageData`] of its kind. Fields a page kind does not have are absent, not
+//! empty, and an empty list is left out too, so that a template can test `{% if stories %}`.
+
+use serde::Serialize;
+
+use crate::config::Language;
+
+/// The language of a page or of a piece of text in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LangContext {
+    /// The language code of site.yaml, for `lang` and `hreflang`: `ar`.
+    pub code: String,
+    /// The language's name in itself, for the switcher: `العربية`.
+    pub name: String,
+    /// The writing direction, for `dir`: `ltr` or `rtl`.
+    pub dir: &'static str,
+}
+
+impl LangContext {
+    /// The language of site.yaml as templates see it.
+    pub fn of(language: &Language) -> Self {
+        LangContext {
+            code: language.code.clone(),
+            name: language.name.clone(),
+            dir: language.dir.as_str(),
+        }
+    }
+}
+
+/// A link to the same page in another language, for the switcher and hreflang.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    /// The other language.
+    pub lang: LangContext,
+    /// The same page in that language, from the site's root: `/ar/stories/x/`.
+    pub url: String,
+    /// Absolute URL, for `<link rel="alternate" hreflang>`.
+    pub absolute_url: String,
+    /// The page is written in that language (not a fallback): only those get hreflang.
+    pub translated: bool,
+    /// This is the language of the page being rendered.
+    pub current: bool,
+}
+
+/// What every page gets.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageContext {
+    /// `home`, `page`, `stories`, `stories-from`, `story`, `themes`, `theme`, `statements`.
+    pub kind: &'static str,
+    /// The page's title (plain text, escaped by the template).
+    pub title: String,
+    /// A one-line summary for `<meta name="description">`, if the page has one.
+    pub description: Option<String>,
+    /// The page's own address, from the site's root: `/en/stories/x/`.
+    pub url: String,
+    /// The page's full address (scheme and host), for `<link rel="canonical">`.
+    pub canonical: String,
+    /// The language of the text shown, when it differs from the page's (a fallback).
+    pub text_lang: LangContext,
+    /// The text is the default language's, shown because there is no translation.
+    pub is_fallback: bool,
+    /// The translation is older than its source.
+    pub is_stale: bool,
+    /// The text shown is a draft (only ever in `serve --drafts`): the page says so in a banner.
+    pub is_draft: bool,
+    /// The same page in every language of the site, for the switcher and hreflang.
+    pub alternates: Vec<Alternate>,
+    /// `x-default` target: the page in the default language.
+    pub default_url: String,
+}
+
+/// Site-wide values.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteContext {
+    /// The site's title: the message `site-title` of this language, else `title` of site.yaml.
+    pub title: String,
+    /// The site's root address (`/` or the base_url's path, e.g. `/testimony/`).
+    pub root_url: String,
+    /// Every language of the site, in the order of site.yaml.
+    pub languages: Vec<LangContext>,
+    /// The default language's code.
+    pub default_language: String,
+    /// Links of the main navigation, in this language.
+    pub home_url: String,
+    /// The list of all stories.
+    pub stories_url: String,
+    /// The list of all themes.
+    pub themes_url: String,
+    /// The page gathering the statements.
+    pub statements_url: String,
+    /// The `about` page, when the site has `content/about.md`.
+    pub about_url: Option<String>,
+    /// The site theme's `static/style.css`, with `?v=<hash>` so that browsers fetch a changed file.
+    pub css_url: String,
+    /// The site theme's `static/site.js`, with `?v=<hash>`.
+    pub js_url: String,
+}
+
+/// A theme in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeLink {
+    /// The theme's id, its file name: `motivations`.
+    pub id: String,
+    /// The theme's title, in `lang`.
+    pub title: String,
+    /// One paragraph about the theme (plain text).
+    pub summary: String,
+    /// The theme's page in this language.
+    pub url: String,
+    /// The language of the title and summary (differs from the page's when a fallback).
+    pub lang: LangContext,
+    /// How many stories speak to the theme.
+    pub story_count: usize,
+    /// How many of their segments are about the theme.
+    pub segment_count: usize,
+}
+
+/// A story in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryCard {
+    /// The story's folder name, in its address.
+    pub slug: String,
+    /// The story's page in this language.
+    pub url: String,
+    /// The story's title (plain text).
+    pub title: String,
+    /// The narrator's pseudonym: the only name of them ever shown.
+    pub pseudonym: String,
+    /// One paragraph about the story (plain text).
+    pub summary: String,
+    /// The story is fictional example content, and the page must say so.
+    pub example: bool,
+    /// The country the narrator came from.
+    pub origin: Country,
+    /// `2014–2015` (joined–left), or only the year joined, formatted in the page's language.
+    pub years: Option<String>,
+    /// The poster picture's address, if the story has one.
+    pub poster_url: Option<String>,
+    /// The video's length: `12:34` or `1:02:03`.
+    pub duration: String,
+    /// The language of the title and summary (differs from the page's when a fallback).
+    pub lang: LangContext,
+    /// The title and summary are the default language's: there is no translation.
+    pub is_fallback: bool,
+    /// The ids of the story's themes.
+    pub themes: Vec<String>,
+}
+
+/// A country, as shown in the page's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code: `SY`.
+    pub code: String,
+    /// The country's name in the page's language.
+    pub name: String,
+    /// The list of stories from this country, in this language.
+    pub url: String,
+}
+
+/// A segment of a story, as listed on the story page and on theme pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentContext {
+    /// The segment's title (plain text).
+    pub title: String,
+    /// The language of the title (differs from the page's when a fallback).
+    pub lang: LangContext,
+    /// Where the segment starts in the video, in whole seconds.
+    pub start_seconds: u64,
+    /// Where it ends: the next segment's start, or the end of the video.
+    pub end_seconds: u64,
+    /// `1:10`
+    pub start_display: String,
+    /// `2:05`
+    pub end_display: String,
+    /// The story's address with a media fragment: `/en/stories/x/#t=70`.
+    pub url: String,
+    /// The themes the segment speaks to.
+    pub themes: Vec<ThemeRef>,
+    /// On theme pages: the story it belongs to.
+    pub story: Option<StoryRef>,
+}
+
+/// A link to a theme.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeRef {
+    /// The theme's id.
+    pub id: String,
+    /// The theme's title in the page's language (or its fallback).
+    pub title: String,
+    /// The theme's page in this language.
+    pub url: String,
+}
+
+/// A link to a story.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryRef {
+    /// The story's title (plain text).
+    pub title: String,
+    /// The narrator's pseudonym.
+    pub pseudonym: String,
+    /// The story's page in this language.
+    pub url: String,
+    /// The language of the title.
+    pub lang: LangContext,
+}
+
+/// A caption track of the video.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrackContext {
+    /// The captions' language, for `srclang` and the track's label.
+    pub lang: LangContext,
+    /// The caption file's address (a `.vtt` re-written from the parsed captions).
+    pub url: String,
+    /// Selected by default: the page's language, else the default language.
+    pub default: bool,
+}
+
+/// One line of the transcript.
+#[derive(Debug, Clone, Serialize)]
+pub struct CueContext {
+    /// Where the cue starts in the video, in seconds (with milliseconds), for seeking.
+    pub start_seconds: f64,
+    /// `1:10`
+    pub start_display: String,
+    /// The cue's text, plain (markup of the caption file removed; escaped by the template).
+    pub text: String,
+}
+
+/// The transcript shown under the video, readable without JavaScript.
+#[derive(Debug, Clone, Serialize)]
+pub struct TranscriptContext {
+    /// The language of the captions it is made of.
+    pub lang: LangContext,
+    /// The transcript is in another language than the page (no captions in the page's).
+    pub is_fallback: bool,
+    /// Every cue of those captions, in time order.
+    pub cues: Vec<CueContext>,
+}
+
+/// The video of a story.
+#[derive(Debug, Clone, Serialize)]
+pub struct VideoContext {
+    /// `file` or `youtube`.
+    pub kind: &'static str,
+    /// For a file: the video's address.
+    pub src: Option<String>,
+    /// For a file: `video/mp4` or `video/webm`.
+    pub mime: Option<&'static str>,
+    /// For YouTube: the video's id.
+    pub youtube_id: Option<String>,
+    /// The poster picture's address, if any.
+    pub poster_url: Option<String>,
+    /// The video's length in whole seconds.
+    pub duration_seconds: u64,
+    /// The video's length: `12:34`.
+    pub duration_display: String,
+    /// For a file with segments: the chapters track (one cue per segment) in this language.
+    pub chapters_url: Option<String>,
+}
+
+/// A content warning of a story.
+#[derive(Debug, Clone, Serialize)]
+pub struct WarningContext {
+    /// The content warning's id (`violence`, ...); its text is `t(key="warning-" ~ id)`.
+    pub id: &'static str,
+}
+
+/// Everything a story page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryContext {
+    /// Every field of [`StoryCard`], at the top level of `story` (`story.title`, ...).
+    #[serde(flatten)]
+    pub card: StoryCard,
+    /// The story's text, Markdown already made HTML: print it with `| safe`.
+    pub body_html: String,
+    /// What the narrator says to those who might join (plain text).
+    pub statement: Option<String>,
+    /// The date of the interview, formatted in the page's language.
+    pub interviewed: Option<String>,
+    /// `2014`, `2015`, formatted in the page's language.
+    pub joined: Option<String>,
+    /// The year the narrator left, formatted in the page's language.
+    pub left: Option<String>,
+    /// The story's themes, as links.
+    pub theme_links: Vec<ThemeRef>,
+    /// The video to play.
+    pub video: VideoContext,
+    /// The caption tracks, one per language that has captions.
+    pub tracks: Vec<TrackContext>,
+    /// The time-coded segments, in order.
+    pub segments: Vec<SegmentContext>,
+    /// The transcript, from the captions in the page's language (or a fallback).
+    pub transcript: Option<TranscriptContext>,
+    /// The content warnings; the player is gated behind them.
+    pub warnings: Vec<WarningContext>,
+    /// Up to three other stories sharing themes with this one.
+    pub related: Vec<StoryCard>,
+    /// schema.org VideoObject with Clips, serialized and safe inside `<script>`.
+    pub json_ld: String,
+}
+
+/// Everything a theme page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeContext {
+    /// Every field of [`ThemeLink`], at the top level of `theme` (`theme.title`, ...).
+    #[serde(flatten)]
+    pub link: ThemeLink,
+    /// The theme's text, Markdown already made HTML: print it with `| safe`.
+    pub body_html: String,
+    /// The stories that speak to the theme.
+    pub stories: Vec<StoryCard>,
+    /// Their segments about the theme, each with its story.
+    pub segments: Vec<SegmentContext>,
+}
+
+/// A statement, on the statements page.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementContext {
+    /// The statement (plain text).
+    pub text: String,
+    /// The language it is shown in.
+    pub lang: LangContext,
+    /// The story it comes from.
+    pub story: StoryRef,
+}
+
+/// The data of one page's template: what every page gets, and its kind's own values.
+#[derive(Debug, Clone, Serialize)]
+pub struct Context<'a> {
+    /// Site-wide values, the same on every page of a language.
+    pub site: &'a SiteContext,
+    /// The page's language: put `lang.code` and `lang.dir` on `<html>`.
+    pub lang: &'a LangContext,
+    /// What every page gets: title, addresses, alternates.
+    pub page: PageContext,
+    /// The values of this page kind, at the top level beside `site`, `lang` and `page`.
+    #[serde(flatten)]
+    pub data: PageData,
+}
+
+/// The values only some page kinds have, one variant per kind. Serialized without a tag, so a
+/// template reads `stories`, not `data.stories`; an empty list is left out (`{% if stories %}`).
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum PageData {
+    /// `home.html`.
+    Home {
+        /// The home page's text, already HTML (`| safe`), when `content/_index.md` has one in
+        /// this language.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        body_html: Option<String>,
+        /// The first six stories shown in this language.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        stories: Vec<StoryCard>,
+        /// Every theme, as links.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        themes: Vec<ThemeLink>,
+    },
+    /// `page.html`: a plain page.
+    Page {
+        /// The page's text, already HTML (`| safe`).
+        body_html: String,
+    },
+    /// `stories.html`, at `/<lang>/stories/`.
+    Stories {
+        /// Every story shown in this language.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        stories: Vec<StoryCard>,
+        /// Every theme, as links.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        themes: Vec<ThemeLink>,
+        /// The countries stories come from, for filtering, by name.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        countries: Vec<Country>,
+    },
+    /// `stories.html` for one country, at `/<lang>/stories/from/<code>/`.
+    StoriesFrom {
+        /// The stories from that country shown in this language (never none: the page is not
+        /// made then).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        stories: Vec<StoryCard>,
+        /// The countries stories come from, for filtering, by name.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        countries: Vec<Country>,
+        /// The country of this page.
+        country: Country,
+    },
+    /// `story.html`.
+    Story {
+        /// The story shown (boxed: it is by far the largest kind).
+        story: Box<StoryContext>,
+    },
+    /// `themes.html`.
+    Themes {
+        /// Every theme, as links.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        themes: Vec<ThemeLink>,
+    },
+    /// `theme.html`.
+    Theme {
+        /// The theme shown.
+        theme: ThemeContext,
+        /// Every theme, as links.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        themes: Vec<ThemeLink>,
+    },
+    /// `statements.html`.
+    Statements {
+        /// Every statement shown in this language.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        statements: Vec<StatementContext>,
+    },
+    /// `root.html`, the language chooser: nothing beyond `site`, `lang` and `page`.
+    Root {},
+}

@@ -1,0 +1,386 @@
+//! Rendering: the assembled [`Site`] and the templates become files in memory, one [`Job`] per
+//! (page, language), in parallel. Rendering reads the site and writes nothing to disk.
+//!
+//! The pieces, each in its file:
+//! - `context.rs`: the typed data of each template (the contract with theme authors, also in
+//!   `docs/templates.md`): [`Context`] holds what every page gets and the [`PageData`] of its
+//!   kind, one variant per kind, so a page carries only the values of its kind.
+//! - `view.rs`: [`LangView`], everything that is the same on every page of a language (the
+//!   templates with that language's `t()`, its formatter, the site's values, which stories it
+//!   shows, its theme counts), built once per build.
+//! - `index.rs`: site-wide indexes built once: stories, themes and pages by identity, and the
+//!   related stories.
+//! - `pages.rs`: one short function per page kind, from a view to that page's [`Context`];
+//!   `parts.rs`: the pieces they share (cards, segments, the story page's video and captions).
+//! - `json_ld.rs` and `sitemap.rs`: the schema.org data of a story and `sitemap.xml`.
+//! - `templates.rs`: loading the templates and turning Tera's errors into diagnostics.
+//!
+//! Jobs are data with stable identities (slugs, ids, language codes, never indexes), so that a
+//! job means the same page before and after the site changes: `serve` redoes only the jobs a
+//! saved file touches. Rendering a job returns its files and the interface strings that fell
+//! back to the default language while rendering it ([`Rendered::missing`]), collected on the
+//! job's own thread ([`crate::i18n::collect_fallbacks`]) rather than in a shared lock.
+
+mod context;
+mod index;
+mod json_ld;
+mod pages;
+mod parts;
+mod sitemap;
+mod templates;
+mod view;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::{self, Locales};
+use crate::site::Site;
+use crate::urls::{Route, Urls};
+
+pub use context::*;
+pub use templates::Templates;
+pub use view::LangView;
+
+use index::Index;
+use pages::Scope;
+
+/// A file of the output, in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path inside the output folder, with `/` separators.
+    pub path: String,
+    /// The file's content.
+    pub bytes: Vec<u8>,
+}
+
+/// One page (or generated file) to render. Identities are slugs/ids, not indexes, so that a
+/// job means the same thing before and after the site changes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Job {
+    /// The home page of a language, `/<lang>/`.
+    Home {
+        /// The language's code.
+        lang: String,
+    },
+    /// A plain page, `/<lang>/<path>/`.
+    Page {
+        /// The language's code.
+        lang: String,
+        /// The page's path after `/<lang>/`: `about`.
+        path: String,
+    },
+    /// The list of all stories, `/<lang>/stories/`.
+    Stories {
+        /// The language's code.
+        lang: String,
+    },
+    /// The stories from one country, `/<lang>/stories/from/<code>/`.
+    StoriesFrom {
+        /// The language's code.
+        lang: String,
+        /// The country's ISO 3166-1 alpha-2 code, as in the stories' `origin`: `SY`.
+        country: String,
+    },
+    /// A story's page and its chapters track.
+    Story {
+        /// The language's code.
+        lang: String,
+        /// The story's folder name.
+        slug: String,
+    },
+    /// The list of all themes, `/<lang>/themes/`.
+    Themes {
+        /// The language's code.
+        lang: String,
+    },
+    /// A theme's page, `/<lang>/themes/<id>/`.
+    Theme {
+        /// The language's code.
+        lang: String,
+        /// The theme's id, its file name.
+        id: String,
+    },
+    /// The page gathering the statements, `/<lang>/statements/`.
+    Statements {
+        /// The language's code.
+        lang: String,
+    },
+    /// The language chooser, `/index.html`.
+    Root,
+    /// `/sitemap.xml`.
+    Sitemap,
+}
+
+impl Job {
+    /// The template the job renders; `None` for the sitemap, which is not made by a template.
+    pub fn template(&self) -> Option<&'static str> {
+        Some(match self {
+            Job::Home { .. } => "home.html",
+            Job::Page { .. } => "page.html",
+            Job::Stories { .. } | Job::StoriesFrom { .. } => "stories.html",
+            Job::Story { .. } => "story.html",
+            Job::Themes { .. } => "themes.html",
+            Job::Theme { .. } => "theme.html",
+            Job::Statements { .. } => "statements.html",
+            Job::Root => "root.html",
+            Job::Sitemap => return None,
+        })
+    }
+
+    /// The language of the page; `None` for the root and the sitemap, which are the site's.
+    pub fn lang(&self) -> Option<&str> {
+        match self {
+            Job::Home { lang }
+            | Job::Page { lang, .. }
+            | Job::Stories { lang }
+            | Job::StoriesFrom { lang, .. }
+            | Job::Story { lang, .. }
+            | Job::Themes { lang }
+            | Job::Theme { lang, .. }
+            | Job::Statements { lang } => Some(lang),
+            Job::Root | Job::Sitemap => None,
+        }
+    }
+
+    /// The page's address without its language, for a job of a language.
+    fn route(&self) -> Option<Route<'_>> {
+        Some(match self {
+            Job::Home { .. } => Route::Home,
+            Job::Page { path, .. } => Route::Page(path),
+            Job::Stories { .. } => Route::Stories,
+            Job::StoriesFrom { country, .. } => Route::StoriesFrom(country),
+            Job::Story { slug, .. } => Route::Story(slug),
+            Job::Themes { .. } => Route::Themes,
+            Job::Theme { id, .. } => Route::Theme(id),
+            Job::Statements { .. } => Route::Statements,
+            Job::Root | Job::Sitemap => return None,
+        })
+    }
+}
+
+/// Every job of a clean build, in a fixed order: per language (in the order of site.yaml) the
+/// home page, the plain pages, the story lists (all, then by country), the stories, the theme
+/// lists and themes, the statements; then the language chooser and the sitemap.
+pub fn jobs(site: &Site) -> Vec<Job> {
+    let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
+    let mut jobs = Vec::new();
+    for language in &site.config.languages {
+        let lang = || language.code.clone();
+        jobs.push(Job::Home { lang: lang() });
+        jobs.extend(site.pages.iter().map(|p| Job::Page {
+            lang: lang(),
+            path: p.path.clone(),
+        }));
+        jobs.push(Job::Stories { lang: lang() });
+        jobs.extend(origins.iter().map(|&o| Job::StoriesFrom {
+            lang: lang(),
+            country: o.to_string(),
+        }));
+        jobs.extend(site.stories.iter().map(|s| Job::Story {
+            lang: lang(),
+            slug: s.slug.clone(),
+        }));
+        jobs.push(Job::Themes { lang: lang() });
+        jobs.extend(site.themes.iter().map(|t| Job::Theme {
+            lang: lang(),
+            id: t.id.clone(),
+        }));
+        jobs.push(Job::Statements { lang: lang() });
+    }
+    jobs.push(Job::Root);
+    jobs.push(Job::Sitemap);
+    jobs
+}
+
+/// Interface strings formatted from the default language, as `(lang, key)`.
+pub type Missing = Vec<(String, String)>;
+
+/// What one job made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// The files, in memory: none when the page does not exist in that language.
+    pub files: Vec<OutputFile>,
+    /// Interface strings that fell back to the default language while rendering, as
+    /// `(lang, key)`, sorted, each once.
+    pub missing: Missing,
+}
+
+/// What every job of a build shares, built once per build: the per-language views and the
+/// site-wide indexes. Rendering through it reads the site and takes no lock.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    locales: &'a Locales,
+    /// One per language of the site, in the order of site.yaml (the default first).
+    views: Vec<LangView<'a>>,
+    index: Index<'a>,
+    /// `themes/<site_theme>/templates`, for the locations of template errors.
+    templates_dir: PathBuf,
+}
+
+impl<'a> Renderer<'a> {
+    /// Builds the per-language views and the indexes. `locales` is an `Arc` because each
+    /// view's Tera instance keeps its own handle on it for `t()`.
+    pub fn new(
+        site: &'a Site,
+        templates: &'a Templates,
+        locales: &'a Arc<Locales>,
+        asset_versions: &BTreeMap<String, String>,
+    ) -> Self {
+        let views = site
+            .config
+            .languages
+            .iter()
+            .map(|language| LangView::new(site, templates, locales, language, asset_versions))
+            .collect();
+        Renderer {
+            site,
+            locales,
+            views,
+            index: Index::new(site),
+            templates_dir: Path::new("themes")
+                .join(&site.config.site_theme)
+                .join("templates"),
+        }
+    }
+
+    /// Renders one job. A page that does not exist in that language (no text, no fallback)
+    /// gives no files.
+    pub fn render(&self, job: &Job) -> Result<Rendered, Diagnostic> {
+        let (files, mut missing) = i18n::collect_fallbacks(|| self.files(job));
+        let files = files?;
+        // What the view itself formatted (the site's title) is on every page of the language.
+        if let Some(view) = self.view_of(job).filter(|_| !files.is_empty()) {
+            missing.extend(view.missing.iter().cloned());
+            missing.sort();
+            missing.dedup();
+        }
+        Ok(Rendered { files, missing })
+    }
+
+    /// The slugs of the stories that the page of story `slug` in `lang` shows as related.
+    pub fn related(&self, slug: &str, lang: &str) -> Vec<String> {
+        let (Some((i, _)), Some(view)) = (
+            self.index.story(slug),
+            self.views.iter().find(|v| v.code() == lang),
+        ) else {
+            return Vec::new();
+        };
+        self.index
+            .related
+            .top(i, &view.shown, 3)
+            .into_iter()
+            .map(|other| self.site.stories[other].slug.clone())
+            .collect()
+    }
+
+    /// The values every page of `lang` shows (its `site` context: title, navigation, asset
+    /// addresses), as JSON, to tell whether they changed between two builds.
+    pub fn site_values(&self, lang: &str) -> String {
+        self.views
+            .iter()
+            .find(|v| v.code() == lang)
+            .and_then(|v| serde_json::to_string(&v.site).ok())
+            .unwrap_or_default()
+    }
+
+    /// The per-language view a job renders with: the default language's for the root.
+    fn view_of(&self, job: &Job) -> Option<&LangView<'a>> {
+        match job {
+            Job::Root => self.views.first(),
+            Job::Sitemap => None,
+            _ => self.views.iter().find(|v| Some(v.code()) == job.lang()),
+        }
+    }
+
+    fn files(&self, job: &Job) -> Result<Vec<OutputFile>, Diagnostic> {
+        if let Job::Sitemap = job {
+            return Ok(vec![sitemap::sitemap(self.site)]);
+        }
+        let (Some(view), Some(template)) = (self.view_of(job), job.template()) else {
+            return Ok(Vec::new());
+        };
+        let scope = Scope::new(self, view);
+        let Some(context) = pages::context(&scope, job) else {
+            return Ok(Vec::new());
+        };
+        let html = self.render_template(view, template, &context)?;
+        let path = match job.route() {
+            Some(route) => Urls::output_path(view.code(), route),
+            None => "index.html".into(),
+        };
+        let mut files = vec![OutputFile {
+            path,
+            bytes: html.into_bytes(),
+        }];
+        if let Job::Story { slug, .. } = job {
+            files.extend(pages::chapters(&scope, slug));
+        }
+        Ok(files)
+    }
+
+    fn render_template(
+        &self,
+        view: &LangView,
+        template: &str,
+        context: &Context,
+    ) -> Result<String, Diagnostic> {
+        let tera_context = tera::Context::from_serialize(context).map_err(|e| {
+            Diagnostic::error(format!("cannot pass the page's data to the templates: {e}"))
+        })?;
+        view.tera().render(template, &tera_context).map_err(|err| {
+            let mut d = templates::template_error(&err, &self.templates_dir);
+            if d.location.is_none() {
+                d = d.in_file(self.templates_dir.join(template));
+            }
+            d
+        })
+    }
+}
+
+/// Where rendered files go, as they are made: called from many threads at once.
+pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
+
+/// Renders every job of the site ([`jobs`]) in parallel: every page in every language, the
+/// language chooser, the sitemap and the chapter tracks; hands each file to `emit` as soon as
+/// it is made (so that a large site is never all in memory at once). Returns the problems
+/// found, including those `emit` returned, and the interface strings that fell back to the
+/// default language, as `(lang, key)`, sorted, each once.
+pub fn render(
+    site: &Site,
+    templates: &Templates,
+    locales: &Arc<Locales>,
+    asset_versions: &BTreeMap<String, String>,
+    emit: &Emit,
+) -> (Diagnostics, Missing) {
+    let renderer = Renderer::new(site, templates, locales, asset_versions);
+    let results: Vec<(Vec<Diagnostic>, Missing)> = jobs(site)
+        .par_iter()
+        .map(|job| match renderer.render(job) {
+            Ok(rendered) => {
+                let failed = rendered.files.into_iter().filter_map(|f| emit(f).err());
+                (failed.collect(), rendered.missing)
+            }
+            Err(d) => (vec![d], Vec::new()),
+        })
+        .collect();
+    let mut problems = Diagnostics::new();
+    let mut missing = BTreeSet::new();
+    for (found, fell_back) in results {
+        problems.extend(found);
+        missing.extend(fell_back);
+    }
+    (problems, missing.into_iter().collect())
+}
+
+/// The name a poster has in the output, as [`crate::urls::poster_file_name`] decides it (the
+/// output stage writes it at [`Urls::poster_path`]; one rule, so the address and the file agree).
+pub fn poster_output_name(name: &str) -> String {
+    crate::urls::poster_file_name(name).to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,90 @@
+//! `sitemap.xml`: every page in every language it is written in, with hreflang alternates.
+
+use std::fmt::Write;
+
+use super::OutputFile;
+use crate::site::Site;
+use crate::urls::Route;
+
+/// `sitemap.xml`: every page in every language it is written in, with hreflang alternates.
+/// Fallback pages are not announced as translations.
+pub fn sitemap(site: &Site) -> OutputFile {
+    let urls = &site.urls;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for (route, in_langs) in entries(site) {
+        for lang in &in_langs {
+            let _ = writeln!(
+                xml,
+                "<url><loc>{}</loc>",
+                xml_escape(&urls.absolute(&urls.page(lang, route)))
+            );
+            for other in &in_langs {
+                let _ = writeln!(
+                    xml,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\"/>",
+                    xml_escape(&urls.absolute(&urls.page(other, route)))
+                );
+            }
+            xml.push_str("</url>\n");
+        }
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    }
+}
+
+/// The pages the sitemap lists, each with the languages it is written in: the generated lists
+/// in every language, then plain pages, themes and stories where they have a text.
+fn entries(site: &Site) -> Vec<(Route<'_>, Vec<&str>)> {
+    let langs: Vec<&str> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    let written =
+        |has: &dyn Fn(&str) -> bool| langs.iter().copied().filter(|l| has(l)).collect::<Vec<_>>();
+    let mut entries: Vec<(Route, Vec<&str>)> = [
+        Route::Home,
+        Route::Stories,
+        Route::Themes,
+        Route::Statements,
+    ]
+    .into_iter()
+    .map(|route| (route, langs.clone()))
+    .collect();
+    for page in &site.pages {
+        entries.push((Route::Page(&page.path), written(&|l| page.texts.has(l))));
+    }
+    for theme in &site.themes {
+        entries.push((Route::Theme(&theme.id), written(&|l| theme.texts.has(l))));
+    }
+    for story in &site.stories {
+        entries.push((Route::Story(&story.slug), written(&|l| story.texts.has(l))));
+    }
+    entries
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml_escape;
+
+    #[test]
+    fn addresses_are_escaped_for_xml() {
+        assert_eq!(
+            xml_escape("https://x.example/a?b=1&c=\"<d>\""),
+            "https://x.example/a?b=1&amp;c=&quot;&lt;d&gt;&quot;"
+        );
+    }
+}

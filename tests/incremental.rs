@@ -1,0 +1,431 @@
+//! serve's incremental rebuilds ([`testimony::preview::Preview`]): after each kind of save,
+//! the pages that show what changed are written again, no other file is, and the output is
+//! byte for byte what a clean `build` makes of the same sources.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use common::Site;
+use testimony::build::{BuildOptions, build};
+use testimony::preview::{Preview, Rebuilt};
+use testimony::site::Drafts;
+
+const BASE_URL: &str = "http://127.0.0.1:4321/";
+
+/// Every file of a folder by path, with its bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            (
+                rel.to_string_lossy().replace('\\', "/"),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The files that differ between two trees: changed, added or removed.
+fn differences(
+    before: &BTreeMap<String, Vec<u8>>,
+    after: &BTreeMap<String, Vec<u8>>,
+) -> Vec<String> {
+    let mut paths: Vec<String> = after
+        .iter()
+        .filter(|(path, bytes)| before.get(*path) != Some(*bytes))
+        .map(|(path, _)| path.clone())
+        .collect();
+    paths.extend(before.keys().filter(|p| !after.contains_key(*p)).cloned());
+    paths.sort();
+    paths
+}
+
+/// A fixture site with a preview built once.
+struct Previewed {
+    site: Site,
+    out: tempfile::TempDir,
+    preview: Preview,
+}
+
+impl Previewed {
+    fn new(fixture: &str) -> Self {
+        let site = Site::fixture(fixture);
+        let out = tempfile::tempdir().unwrap();
+        let mut preview = Preview::new(
+            site.root(),
+            &out.path().join("site"),
+            Some(BASE_URL.into()),
+            Drafts::Withheld,
+        );
+        let first = preview.rebuild(&[]).expect("the first build");
+        assert!(first.full);
+        Previewed { site, out, preview }
+    }
+
+    fn served(&self) -> PathBuf {
+        self.out.path().join("site")
+    }
+
+    fn tree(&self) -> BTreeMap<String, Vec<u8>> {
+        tree(&self.served())
+    }
+
+    /// Saves `changed` (paths from the site's root) after `edit`, rebuilds, and checks that
+    /// the result equals a clean build and that what was written is exactly what changed.
+    /// Returns the report and the files that changed.
+    fn save(&mut self, changed: &[&str], edit: impl FnOnce(&Site)) -> (Rebuilt, Vec<String>) {
+        let before = self.tree();
+        edit(&self.site);
+        let paths: Vec<PathBuf> = changed.iter().map(|rel| self.site.path(rel)).collect();
+        let rebuilt = self
+            .preview
+            .rebuild(&paths)
+            .unwrap_or_else(|problems| panic!("the rebuild failed:\n{}", problems.render(false)));
+        let after = self.tree();
+        assert_eq!(
+            after,
+            self.clean_build(),
+            "the preview differs from a clean build"
+        );
+        let changed_files = differences(&before, &after);
+        let mut touched: Vec<String> = rebuilt.written.clone();
+        touched.extend(rebuilt.removed.iter().cloned());
+        touched.sort();
+        // Written means changed (or new): nothing is written twice over with the same bytes.
+        let marker = ".testimony-output".to_string();
+        let without_marker: Vec<String> = changed_files
+            .iter()
+            .filter(|p| **p != marker)
+            .cloned()
+            .collect();
+        if !rebuilt.full {
+            assert_eq!(
+                touched, without_marker,
+                "written or removed, against changed"
+            );
+        }
+        (rebuilt, changed_files)
+    }
+
+    fn clean_build(&self) -> BTreeMap<String, Vec<u8>> {
+        let out = tempfile::tempdir().unwrap();
+        let mut options = BuildOptions::new(self.site.root());
+        options.out = Some(out.path().join("site"));
+        options.base_url = Some(BASE_URL.into());
+        build(&options).unwrap_or_else(|problems| panic!("{}", problems.render(false)));
+        tree(&out.path().join("site"))
+    }
+}
+
+fn story_page(lang: &str, slug: &str) -> String {
+    format!("{lang}/stories/{slug}/index.html")
+}
+
+#[test]
+fn a_story_s_text_redoes_its_pages_and_the_lists_but_not_the_other_stories() {
+    let mut p = Previewed::new("basic");
+    let rel = "content/stories/story-two/index.md";
+    let (rebuilt, changed) = p.save(&[rel], |site| {
+        site.edit(rel, "title: ", "title: Renamed ");
+    });
+    assert!(!rebuilt.full);
+    for lang in ["en", "ar", "fr"] {
+        assert!(
+            changed.contains(&story_page(lang, "story-two")),
+            "{changed:?}"
+        );
+        assert!(
+            changed.contains(&format!("{lang}/stories/index.html")),
+            "{changed:?}"
+        );
+    }
+    // story-one shows story-two as related only if they share a theme: either way, the
+    // comparison with a clean build above decides. Its captions and video are not touched.
+    assert!(
+        !changed.iter().any(|p| p.starts_with("media/")),
+        "{changed:?}"
+    );
+    assert!(
+        rebuilt.rendered.len() < testimony_jobs(&p),
+        "everything was rendered again"
+    );
+}
+
+/// How many jobs a clean build of the preview's site has.
+fn testimony_jobs(p: &Previewed) -> usize {
+    let (loaded, problems) = testimony::build::load(p.site.root(), Some(BASE_URL));
+    let loaded = loaded.unwrap_or_else(|| panic!("{}", problems.render(false)));
+    testimony::render::jobs(&loaded.site).len()
+}
+
+#[test]
+fn a_translation_redoes_the_pages_of_its_language_only() {
+    let mut p = Previewed::new("basic");
+    let rel = "content/stories/story-one/index.ar.md";
+    let (_, changed) = p.save(&[rel], |site| {
+        let text = site.read(rel);
+        site.write(rel, text.replacen("\n---\n", "\n---\nفقرة جديدة.\n\n", 1));
+    });
+    assert!(
+        changed.contains(&story_page("ar", "story-one")),
+        "{changed:?}"
+    );
+    assert!(
+        !changed
+            .iter()
+            .any(|p| p.starts_with("en/") || p.starts_with("fr/")),
+        "{changed:?}"
+    );
+}
+
+#[test]
+fn a_caption_file_redoes_the_track_and_the_story_s_transcript() {
+    let mut p = Previewed::new("basic");
+    let rel = "content/stories/story-one/captions.en.vtt";
+    let text = p.site.read(rel);
+    let first_cue = text
+        .lines()
+        .find(|l| {
+            !l.is_empty()
+                && !l.contains("-->")
+                && !l.starts_with("WEBVTT")
+                && !l.chars().all(|c| c.is_ascii_digit())
+        })
+        .unwrap()
+        .to_string();
+    let (_, changed) = p.save(&[rel], |site| {
+        site.edit(rel, &first_cue, "A new first line of captions");
+    });
+    assert!(
+        changed
+            .iter()
+            .any(|p| p.starts_with("media/story-one/") && p.ends_with(".vtt")),
+        "{changed:?}"
+    );
+    assert!(
+        changed.contains(&story_page("en", "story-one")),
+        "{changed:?}"
+    );
+    assert!(
+        !changed.contains(&story_page("en", "story-two")),
+        "{changed:?}"
+    );
+}
+
+#[test]
+fn an_interface_string_redoes_its_language_and_no_other() {
+    let mut p = Previewed::new("basic");
+    let dir = p.site.path("locales/fr");
+    let file = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "ftl"))
+        .unwrap();
+    let rel = format!("locales/fr/{}", file.file_name().unwrap().to_string_lossy());
+    let (rebuilt, changed) = p.save(&[&rel], |site| {
+        let text = site.read(&rel);
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("stories-title"))
+            .expect("stories-title in fr")
+            .to_string();
+        site.edit(&rel, &line, "stories-title = Les récits, autrement");
+    });
+    assert!(!changed.is_empty());
+    assert!(
+        changed
+            .iter()
+            .all(|p| p.starts_with("fr/") || p == ".testimony-output"),
+        "{changed:?}"
+    );
+    assert!(
+        rebuilt.rendered.iter().all(|job| job.lang() == Some("fr")),
+        "{:?}",
+        rebuilt.rendered
+    );
+}
+
+#[test]
+fn a_template_redoes_the_pages_that_use_it() {
+    let mut p = Previewed::new("basic");
+    let rel = "themes/default/templates/story.html";
+    let text = p.site.read(rel);
+    assert!(
+        text.contains("</article>") || text.contains("{% endblock"),
+        "story.html changed shape"
+    );
+    let (rebuilt, changed) = p.save(&[rel], |site| {
+        let at = text.rfind("{% endblock").unwrap();
+        let mut edited = text.clone();
+        edited.insert_str(at, "<p class=\"added-by-test\">added</p>");
+        site.write(rel, edited);
+    });
+    assert!(
+        rebuilt
+            .rendered
+            .iter()
+            .all(|job| job.template() == Some("story.html")),
+        "{:?}",
+        rebuilt.rendered
+    );
+    assert!(
+        changed
+            .iter()
+            .all(|p| p.contains("/stories/") && p.ends_with("index.html")),
+        "{changed:?}"
+    );
+    assert_eq!(
+        changed.len(),
+        6,
+        "two stories in three languages: {changed:?}"
+    );
+}
+
+#[test]
+fn site_yaml_rebuilds_everything() {
+    let mut p = Previewed::new("basic");
+    let (rebuilt, changed) = p.save(&["site.yaml"], |site| {
+        site.edit(
+            "site.yaml",
+            "missing_translation: fallback",
+            "missing_translation: skip",
+        );
+    });
+    assert!(rebuilt.full);
+    // Untranslated pages are no longer shown in their fallback language.
+    assert!(
+        changed.contains(&story_page("fr", "story-two")),
+        "{changed:?}"
+    );
+    assert!(!p.served().join(story_page("fr", "story-two")).exists());
+}
+
+#[test]
+fn a_new_story_and_a_deleted_one_equal_a_clean_build() {
+    let mut p = Previewed::new("basic");
+    let (_, added) = p.save(&["content/stories/story-three"], |site| {
+        common::copy_dir(
+            &site.path("content/stories/story-two"),
+            &site.path("content/stories/story-three"),
+        );
+        site.edit(
+            "content/stories/story-three/index.md",
+            "title: ",
+            "title: Third ",
+        );
+    });
+    assert!(
+        added.contains(&story_page("en", "story-three")),
+        "{added:?}"
+    );
+    assert!(
+        added.iter().any(|p| p.starts_with("media/story-three/")),
+        "{added:?}"
+    );
+    let (_, removed) = p.save(&["content/stories/story-two"], |site| {
+        site.remove("content/stories/story-two");
+    });
+    assert!(
+        removed.contains(&story_page("en", "story-two")),
+        "{removed:?}"
+    );
+    assert!(
+        !p.served().join("media/story-two").exists(),
+        "the folder of a deleted story stays"
+    );
+    assert!(!p.served().join("en/stories/story-two").exists());
+}
+
+#[test]
+fn an_unchanged_video_is_not_copied_again() {
+    let mut p = Previewed::new("basic");
+    let video = fs::read_dir(p.served().join("media/story-one"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "webm"))
+        .expect("the video in the output");
+    let before = fs::metadata(&video).unwrap().ino();
+    let rel = "content/stories/story-one/index.md";
+    p.save(&[rel], |site| {
+        site.edit(
+            rel,
+            "An introduction by the editors.",
+            "An introduction, edited.",
+        );
+    });
+    assert_eq!(
+        fs::metadata(&video).unwrap().ino(),
+        before,
+        "the video was written again"
+    );
+}
+
+#[test]
+fn a_broken_save_leaves_the_preview_as_it_was_and_the_fix_catches_up() {
+    let mut p = Previewed::new("basic");
+    let before = p.tree();
+    let rel = "content/stories/story-one/index.md";
+    p.site.edit(
+        rel,
+        "themes: [motivations, defection]",
+        "themes: [motivations, no-such-theme]",
+    );
+    let problems = p
+        .preview
+        .rebuild(&[p.site.path(rel)])
+        .expect_err("an unknown theme is an error");
+    let text = problems.render(false);
+    assert!(
+        text.contains("index.md:") && text.contains("no-such-theme"),
+        "{text}"
+    );
+    assert_eq!(p.tree(), before, "a failed rebuild changed the preview");
+    // Another file is saved while the site is broken, then the first is fixed: both show.
+    let other = "content/stories/story-two/index.md";
+    p.site.edit(other, "title: ", "title: Meanwhile ");
+    assert!(p.preview.rebuild(&[p.site.path(other)]).is_err());
+    let (_, changed) = p.save(&[rel], |site| {
+        site.edit(rel, "no-such-theme", "defection");
+    });
+    assert!(
+        changed.contains(&story_page("en", "story-two")),
+        "the save made while broken was lost: {changed:?}"
+    );
+}
+
+#[test]
+fn a_theme_s_text_redoes_the_pages_that_show_the_theme() {
+    let mut p = Previewed::new("basic");
+    let rel = "content/themes/women.md";
+    let (_, changed) = p.save(&[rel], |site| {
+        site.edit(rel, "title: ", "title: Renamed ");
+    });
+    assert!(
+        changed.contains(&"en/themes/women/index.html".to_string()),
+        "{changed:?}"
+    );
+    assert!(
+        changed.contains(&"en/themes/index.html".to_string()),
+        "{changed:?}"
+    );
+}
+
+#[test]
+fn a_draft_published_in_the_preview_appears_everywhere_a_clean_build_shows_it() {
+    let mut p = Previewed::new("basic");
+    let rel = "content/stories/draft-story/index.md";
+    let (_, changed) = p.save(&[rel], |site| {
+        site.edit(rel, "status: draft", "status: published");
+    });
+    assert!(
+        changed.contains(&story_page("en", "draft-story")),
+        "{changed:?}"
+    );
+}
