@@ -19,7 +19,7 @@
 //!
 //! A result equals a clean build: the tests compare the two, file by file.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -35,7 +35,7 @@ use crate::i18n::Locales;
 use crate::output::sink::{Refused, finish, refused_warning};
 use crate::output::{self, CopiedFile, MARKER, Staging};
 use crate::render::{Job, OutputFile, Renderer, Templates};
-use crate::site::{Cache, Drafts, Site};
+use crate::site::{Cache, Drafts, Site, Story};
 
 /// The builds of one `serve`.
 pub struct Preview {
@@ -162,9 +162,15 @@ struct Media {
 /// templates.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Inputs {
-    pub stories: Items,
+    /// The story the page is about: every part of it (its text, captions, video) shows.
+    pub story: Option<String>,
+    /// Stories the page shows a card of (title, summary, segments, statement), not their text.
+    pub listed: Items,
+    /// The page shows which stories there are, where they show and how they are grouped
+    /// (their languages, themes, country, order): lists, counts, related stories.
+    pub members: bool,
     pub themes: Items,
-    pub pages: BTreeSet<String>,
+    pub pages: Items,
     pub home: bool,
 }
 
@@ -194,7 +200,12 @@ impl Items {
 /// What differs between the last good build and this one.
 #[derive(Debug, Default)]
 pub struct Changes {
+    /// Stories that differ in any way (text, captions, files in their folder).
     pub stories: BTreeSet<String>,
+    /// Stories whose cards differ: anything but their text and captions.
+    pub listed: BTreeSet<String>,
+    /// Whether a story came, went, or changed its languages, themes, country or date.
+    pub members: bool,
     pub themes: BTreeSet<String>,
     pub pages: BTreeSet<String>,
     pub home: bool,
@@ -206,55 +217,153 @@ pub struct Changes {
 impl Changes {
     /// Whether a job with these inputs, language and templates must be redone.
     fn touch(&self, inputs: &Inputs, lang: Option<&str>, templates: &BTreeSet<String>) -> bool {
-        inputs.stories.meets(&self.stories)
+        inputs
+            .story
+            .as_ref()
+            .is_some_and(|s| self.stories.contains(s))
+            || inputs.listed.meets(&self.listed)
+            || (inputs.members && self.members)
             || inputs.themes.meets(&self.themes)
-            || !inputs.pages.is_disjoint(&self.pages)
+            || inputs.pages.meets(&self.pages)
             || (inputs.home && self.home)
             || lang.is_some_and(|l| self.languages.contains(l))
             || !templates.is_disjoint(&self.templates)
     }
+
+    /// Sorts the changed stories of two builds into `listed` and `members`.
+    fn classify_stories(&mut self, old: &Site, new: &Site) {
+        let find =
+            |site: &'_ Site, slug: &str| site.stories.iter().find(|s| s.slug == slug).cloned();
+        for slug in &self.stories {
+            match (find(old, slug), find(new, slug)) {
+                (Some(before), Some(after)) => {
+                    if membership(&before, old) != membership(&after, new) {
+                        self.members = true;
+                    }
+                    if card_part(before) != card_part(after) {
+                        self.listed.insert(slug.clone());
+                    }
+                }
+                _ => {
+                    self.members = true;
+                    self.listed.insert(slug.clone());
+                }
+            }
+        }
+    }
 }
 
-/// The inputs of `job` in `site` as `renderer` renders it.
-pub fn inputs(job: &Job, site: &Site, renderer: &Renderer) -> Inputs {
+/// What of a story decides where it is listed: its country, date, themes (its segments'
+/// too), and in which languages it shows.
+fn membership(story: &Story, site: &Site) -> impl PartialEq {
+    let shown: Vec<bool> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| {
+            story
+                .texts
+                .get(&l.code, site.config.missing_translation)
+                .is_some()
+        })
+        .collect();
+    let segment_themes: Vec<Vec<String>> =
+        story.segments.iter().map(|s| s.themes.clone()).collect();
+    (
+        story.origin.clone(),
+        story.interviewed,
+        story.themes.clone(),
+        segment_themes,
+        shown,
+    )
+}
+
+/// A story without what only its own page shows (its text, captions and video file): what a
+/// card of it in a list is made from.
+fn card_part(mut story: Story) -> Story {
+    // The fingerprint of the text, and whether a translation is older than it, show on the
+    // story's own pages only.
+    story.texts.source.body_html.clear();
+    story.texts.hash.clear();
+    for translation in story.texts.translations.values_mut() {
+        translation.text.body_html.clear();
+        translation.stale = false;
+    }
+    story.captions.clear();
+    story
+}
+
+/// The inputs of `job` in `site` as `renderer` renders it; `stories` finds a story by slug.
+pub fn inputs(job: &Job, stories: &HashMap<&str, &Story>, renderer: &Renderer) -> Inputs {
+    let slugs = |keep: &dyn Fn(&Story) -> bool| {
+        Items::of(stories.values().filter(|s| keep(s)).map(|s| s.slug.clone()))
+    };
     match job {
         Job::Story { lang, slug } => {
-            let story = site.stories.iter().find(|s| &s.slug == slug);
+            let story = stories.get(slug.as_str());
             let themes = story.into_iter().flat_map(|s| {
                 s.themes
                     .iter()
                     .chain(s.segments.iter().flat_map(|seg| &seg.themes))
                     .cloned()
             });
-            let mut stories = renderer.related(slug, lang);
-            stories.push(slug.clone());
             Inputs {
-                stories: Items::of(stories),
+                story: Some(slug.clone()),
+                listed: Items::of(renderer.related(slug, lang)),
                 themes: Items::of(themes),
+                // Which stories are related depends on every story's themes and languages.
+                members: true,
                 ..Inputs::default()
             }
         }
         Job::Page { path, .. } => Inputs {
-            pages: BTreeSet::from([path.clone()]),
+            pages: Items::of([path.clone()]),
             ..Inputs::default()
         },
         // The language chooser shows the site's values only.
         Job::Root => Inputs::default(),
         Job::Statements { .. } => Inputs {
-            stories: Items::All,
+            listed: Items::All,
+            members: true,
             ..Inputs::default()
         },
-        // The lists show every story's card and every theme with its counts.
-        Job::Home { .. }
-        | Job::Stories { .. }
-        | Job::StoriesFrom { .. }
-        | Job::Themes { .. }
-        | Job::Theme { .. }
-        | Job::Sitemap => Inputs {
-            stories: Items::All,
+        Job::StoriesFrom { country, .. } => Inputs {
+            listed: slugs(&|s| &s.origin == country),
+            members: true,
+            ..Inputs::default()
+        },
+        // A theme's page shows its stories' cards and segments, and every theme with counts.
+        Job::Theme { id, .. } => Inputs {
+            listed: slugs(&|s| s.themes.contains(id)),
+            members: true,
             themes: Items::All,
-            pages: site.pages.iter().map(|p| p.path.clone()).collect(),
+            ..Inputs::default()
+        },
+        Job::Themes { .. } => Inputs {
+            members: true,
+            themes: Items::All,
+            ..Inputs::default()
+        },
+        Job::Home { .. } => Inputs {
+            listed: Items::All,
+            members: true,
+            themes: Items::All,
             home: true,
+            ..Inputs::default()
+        },
+        Job::Stories { .. } => Inputs {
+            listed: Items::All,
+            members: true,
+            themes: Items::All,
+            ..Inputs::default()
+        },
+        // Every page in every language it exists in.
+        Job::Sitemap => Inputs {
+            members: true,
+            themes: Items::All,
+            pages: Items::All,
+            home: true,
+            ..Inputs::default()
         },
     }
 }
@@ -443,6 +552,7 @@ struct Made {
 fn render_jobs(
     renderer: &Renderer,
     site: &Site,
+    stories: &HashMap<&str, &Story>,
     jobs: &[Job],
     keep: &(dyn Fn(OutputFile, u64) -> Result<(), Diagnostic> + Sync),
 ) -> Result<Vec<Made>, Diagnostics> {
@@ -464,7 +574,7 @@ fn render_jobs(
                 files: hashes.iter().map(|(p, _)| p.clone()).collect(),
                 missing: rendered.missing,
                 refused,
-                inputs: inputs(job, site, renderer),
+                inputs: inputs(job, stories, renderer),
             };
             Ok(Made {
                 job: job.clone(),
@@ -609,7 +719,12 @@ impl Preview {
                 let problems = last.content.update(&self.root, &config, &changed);
                 (last.content.clone(), problems)
             }
-            None => content::load(&self.root, &config),
+            None => {
+                // From scratch: site.yaml may have changed, and with it what every page was
+                // built from.
+                self.cache = Cache::keep();
+                content::load(&self.root, &config)
+            }
         };
         let kept = content.clone();
         let (loaded, warnings) = build::assemble(
@@ -629,7 +744,15 @@ impl Preview {
             ),
         };
         let step = self.render(last.as_ref(), &loaded, &target)?;
-        let rebuilt = self.write(last.as_ref(), &step, target)?;
+        let rebuilt = match self.write(last.as_ref(), &step, target) {
+            Ok(rebuilt) => rebuilt,
+            Err(problems) => {
+                // Part of the served folder may be written: what it holds is no longer known,
+                // so the next build starts from scratch.
+                *last = None;
+                return Err(problems);
+            }
+        };
         let next = Last {
             content: kept,
             templates: template_asts(&loaded.templates),
@@ -696,14 +819,17 @@ impl Preview {
                 .filter(|n| !now.contains_key(*n))
                 .cloned(),
         );
-        Changes {
+        let mut changes = Changes {
             stories,
             themes: differing(&old.themes, &new.themes, |t| t.id.as_str()),
             pages: differing(&old.pages, &new.pages, |p| p.path.as_str()),
             home: old.home != new.home,
             languages,
             templates,
-        }
+            ..Changes::default()
+        };
+        changes.classify_stories(old, new);
+        changes
     }
 
     /// Renders what must be, and works out what the output is now.
@@ -719,6 +845,8 @@ impl Preview {
         let values = site_values(&renderer, site);
         let all = crate::render::jobs(site);
         let uses = template_uses(loaded.templates.tera());
+        let stories: HashMap<&str, &Story> =
+            site.stories.iter().map(|s| (s.slug.as_str(), s)).collect();
         let (redo, media_of): (Vec<Job>, BTreeSet<String>) = match last {
             None => (
                 all.clone(),
@@ -738,8 +866,15 @@ impl Preview {
                             .and_then(|t| uses.get(t))
                             .cloned()
                             .unwrap_or_default();
+                        // What a job shows of other items changes only with the stories'
+                        // membership (related stories, a theme's or a country's stories).
                         changes.touch(&done.inputs, lang, &templates)
-                            || changes.touch(&inputs(job, site, &renderer), lang, &templates)
+                            || (changes.members
+                                && changes.touch(
+                                    &inputs(job, &stories, &renderer),
+                                    lang,
+                                    &templates,
+                                ))
                     })
                     .cloned()
                     .collect();
@@ -761,7 +896,7 @@ impl Preview {
                 }
             }
         };
-        let made = render_jobs(&renderer, site, &redo, &keep)?;
+        let made = render_jobs(&renderer, site, &stories, &redo, &keep)?;
 
         let mut files = last.map(|l| l.files.clone()).unwrap_or_default();
         let redone: BTreeSet<&Job> = redo.iter().collect();

@@ -65,8 +65,11 @@ const WORKERS: usize = 4;
 const EVENTS_PATH: &str = "/__testimony/events";
 /// The script that listens, added to HTML answers by serve only.
 const SCRIPT_PATH: &str = "/__testimony/reload.js";
-/// What serve adds before `</body>` of every HTML answer.
-const SCRIPT_TAG: &str = "<script src=\"/__testimony/reload.js\" defer></script>";
+/// What serve adds before `</body>` of every HTML answer: the script, with the number of the
+/// build the page comes from.
+fn script_tag(build: u64) -> String {
+    format!("<script src=\"/__testimony/reload.js?build={build}\" defer></script>")
+}
 /// How often an idle event stream sends a comment: a page that went away is noticed (the write
 /// fails) and its thread ends.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
@@ -77,11 +80,19 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 const RELOAD_JS: &str = r#"// Added by `testimony serve` to the pages it previews; never part of a build.
 (function () {
   'use strict';
+  // The build this page comes from, which serve wrote into the script's address.
+  var script = document.currentScript;
+  var built = script ? new URL(script.src).searchParams.get('build') : null;
   var events = new EventSource('/__testimony/events');
   var overlay = null;
   var text = null;
   events.addEventListener('reload', function () {
     window.location.reload();
+  });
+  // Sent on connecting: a build that ended between this page's answer and this connection
+  // sent its `reload` to nobody, so a page from an older build reloads now.
+  events.addEventListener('hello', function (event) {
+    if (built !== null && event.data !== built) window.location.reload();
   });
   events.addEventListener('build-failed', function (event) {
     if (typeof event.data !== 'string') return;
@@ -456,6 +467,8 @@ struct LiveState {
     broken: Option<Outcome>,
     /// One sender per open event stream.
     pages: Vec<Sender<String>>,
+    /// How many builds succeeded: the number of the build served now.
+    build: u64,
 }
 
 impl Live {
@@ -463,6 +476,9 @@ impl Live {
     fn publish(&self, outcome: Outcome) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let event = outcome.event();
+        if outcome == Outcome::Built {
+            state.build += 1;
+        }
         state.pages.retain(|page| page.send(event.clone()).is_ok());
         state.broken = match outcome {
             Outcome::Built => None,
@@ -470,10 +486,20 @@ impl Live {
         };
     }
 
-    /// A new page's stream of events; it starts with the failure if the site is broken now.
+    /// The number of the build served now.
+    fn build(&self) -> u64 {
+        self.state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .build
+    }
+
+    /// A new page's stream of events: it starts with `hello` and the number of the build
+    /// served now, then the failure if the site is broken now.
     fn subscribe(&self) -> Receiver<String> {
         let (send, receive) = mpsc::channel();
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let _ = send.send(format!("event: hello\ndata: {}\n\n", state.build));
         if let Some(broken) = &state.broken {
             let _ = send.send(broken.event());
         }
@@ -504,7 +530,14 @@ fn answer(request: Request, served: &Path, live: &Arc<Live>) {
         .iter()
         .find(|h| h.field.equiv("Range"))
         .map(|h| h.value.as_str().to_owned());
-    let response = reply(request.method(), request.url(), range.as_deref(), served);
+    let build = live.build();
+    let response = reply(
+        request.method(),
+        request.url(),
+        range.as_deref(),
+        served,
+        build,
+    );
     // The browser may have gone away meanwhile: nothing to do about it.
     let _ = request.respond(response);
 }
@@ -534,7 +567,8 @@ fn stream_events(request: Request, events: &Receiver<String>) {
     }
 }
 
-fn reply(method: &Method, target: &str, range: Option<&str>, served: &Path) -> Reply {
+/// The answer to a request for `target`; a page gets the listening script, marked with `build`.
+fn reply(method: &Method, target: &str, range: Option<&str>, served: &Path, build: u64) -> Reply {
     if !matches!(method, Method::Get | Method::Head) {
         return plain(405, "only GET and HEAD are answered here")
             .with_header(header("Allow", "GET, HEAD"));
@@ -549,7 +583,7 @@ fn reply(method: &Method, target: &str, range: Option<&str>, served: &Path) -> R
     }
     match resolve(served, target) {
         Ok(Found::File(path)) => {
-            file_reply(&path, range).unwrap_or_else(|_| plain(404, "not found"))
+            file_reply(&path, range, build).unwrap_or_else(|_| plain(404, "not found"))
         }
         Ok(Found::Folder(location)) => match Header::from_bytes("Location", location.as_bytes()) {
             Ok(location) => {
@@ -600,8 +634,8 @@ fn script_reply() -> Reply {
 
 /// An HTML page with the listening script added, whole: a range of a page is not worth
 /// honouring (HTTP allows answering the whole instead) and would cut through the addition.
-fn page_reply(path: &Path) -> std::io::Result<Reply> {
-    let body = with_reload_script(&std::fs::read_to_string(path)?).into_bytes();
+fn page_reply(path: &Path, build: u64) -> std::io::Result<Reply> {
+    let body = with_reload_script(&std::fs::read_to_string(path)?, build).into_bytes();
     let length = body.len();
     Ok(Response::new(
         StatusCode(200),
@@ -618,23 +652,24 @@ fn page_reply(path: &Path) -> std::io::Result<Reply> {
 
 /// `html` with the listening script's tag before its last `</body>`, or at its end when the
 /// minifier left `</body>` out (browsers then put a trailing script in the body all the same).
-fn with_reload_script(html: &str) -> String {
+fn with_reload_script(html: &str, build: u64) -> String {
     let at = html
         .to_ascii_lowercase()
         .rfind("</body")
         .unwrap_or(html.len());
-    let mut page = String::with_capacity(html.len() + SCRIPT_TAG.len());
+    let tag = script_tag(build);
+    let mut page = String::with_capacity(html.len() + tag.len());
     page.push_str(&html[..at]);
-    page.push_str(SCRIPT_TAG);
+    page.push_str(&tag);
     page.push_str(&html[at..]);
     page
 }
 
 /// A file, whole or the part a `Range` header asks for, streamed from disk (videos weigh
 /// gigabytes). HTML pages get the listening script.
-fn file_reply(path: &Path, range: Option<&str>) -> std::io::Result<Reply> {
+fn file_reply(path: &Path, range: Option<&str>, build: u64) -> std::io::Result<Reply> {
     if content_type(path).starts_with("text/html") {
-        return page_reply(path);
+        return page_reply(path, build);
     }
     let mut file = File::open(path)?;
     let length = file.metadata()?.len();
@@ -1155,17 +1190,17 @@ mod tests {
     #[test]
     fn adds_the_script_before_the_last_body_end_or_at_the_end() {
         assert_eq!(
-            with_reload_script("<p>a</p></BODY></html>"),
-            format!("<p>a</p>{SCRIPT_TAG}</BODY></html>")
+            with_reload_script("<p>a</p></BODY></html>", 3),
+            "<p>a</p><script src=\"/__testimony/reload.js?build=3\" defer></script></BODY></html>"
         );
         // A quoted `</body>` earlier in the page is not the end of the body.
         assert_eq!(
-            with_reload_script("<pre>&lt;/body></pre></body>"),
-            format!("<pre>&lt;/body></pre>{SCRIPT_TAG}</body>")
+            with_reload_script("<pre>&lt;/body></pre></body>", 1),
+            format!("<pre>&lt;/body></pre>{}</body>", script_tag(1))
         );
         assert_eq!(
-            with_reload_script("<p>عن</p>"),
-            format!("<p>عن</p>{SCRIPT_TAG}")
+            with_reload_script("<p>عن</p>", 1),
+            format!("<p>عن</p>{}", script_tag(1))
         );
     }
 
@@ -1182,13 +1217,16 @@ mod tests {
     #[test]
     fn a_page_that_connects_while_broken_is_told_at_once() {
         let live = Live::default();
+        let hello = |n: u64| format!("event: hello\ndata: {n}\n\n");
         let before = live.subscribe();
+        assert_eq!(before.try_recv().unwrap(), hello(0));
         live.publish(Outcome::Failed("e".into()));
         let during = live.subscribe();
         assert_eq!(
             before.try_recv().unwrap(),
             Outcome::Failed("e".into()).event()
         );
+        assert_eq!(during.try_recv().unwrap(), hello(0));
         assert_eq!(
             during.try_recv().unwrap(),
             Outcome::Failed("e".into()).event()
@@ -1196,9 +1234,13 @@ mod tests {
         drop(before);
         live.publish(Outcome::Built);
         assert_eq!(during.try_recv().unwrap(), Outcome::Built.event());
-        // The page that went away is forgotten; a new one is told nothing while all is well.
+        // The page that went away is forgotten; a new one is told the build and nothing else
+        // while all is well.
         assert_eq!(live.state.lock().unwrap().pages.len(), 1);
-        assert!(live.subscribe().try_recv().is_err());
+        let after = live.subscribe();
+        assert_eq!(after.try_recv().unwrap(), hello(1));
+        assert!(after.try_recv().is_err());
+        assert_eq!(live.build(), 1);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use common::Site;
 use testimony::build::{BuildOptions, build};
 use testimony::preview::{Preview, Rebuilt};
+use testimony::render::Job;
 use testimony::site::Drafts;
 
 const BASE_URL: &str = "http://127.0.0.1:4321/";
@@ -428,4 +429,58 @@ fn a_draft_published_in_the_preview_appears_everywhere_a_clean_build_shows_it() 
         changed.contains(&story_page("en", "draft-story")),
         "{changed:?}"
     );
+}
+
+#[test]
+fn a_story_s_text_alone_redoes_only_that_story_s_own_pages() {
+    let mut p = Previewed::new("basic");
+    let rel = "content/stories/story-one/index.md";
+    let (rebuilt, changed) = p.save(&[rel], |site| {
+        site.edit(
+            rel,
+            "An introduction by the editors.",
+            "An introduction, rewritten.",
+        );
+    });
+    assert!(
+        rebuilt
+            .rendered
+            .iter()
+            .all(|job| matches!(job, Job::Story { slug, .. } if slug == "story-one")),
+        "{:?}",
+        rebuilt.rendered
+    );
+    // Shown in English, and in French as the fallback; the Arabic page has its own text.
+    assert!(
+        changed.contains(&story_page("en", "story-one")),
+        "{changed:?}"
+    );
+    assert!(
+        changed.contains(&story_page("fr", "story-one")),
+        "{changed:?}"
+    );
+    assert!(
+        !changed.contains(&story_page("ar", "story-one")),
+        "{changed:?}"
+    );
+}
+
+#[test]
+fn a_story_s_themes_and_country_move_it_between_lists() {
+    let mut p = Previewed::new("basic");
+    let rel = "content/stories/story-two/index.md";
+    let (rebuilt, changed) = p.save(&[rel], |site| {
+        site.edit(rel, "themes: [defection]", "themes: [defection, women]");
+        site.edit(rel, "origin: FR", "origin: TN");
+    });
+    assert!(
+        changed.contains(&"en/themes/women/index.html".to_string()),
+        "{changed:?}"
+    );
+    assert!(
+        changed.contains(&"en/stories/from/tn/index.html".to_string())
+            || changed.iter().any(|p| p.starts_with("en/stories/from/")),
+        "{changed:?}"
+    );
+    assert!(!rebuilt.full);
 }

@@ -127,11 +127,21 @@ pub fn run(root: &Path, languages: &[&str], saves: usize) {
     let serve = Serve::start(root);
     println!("serve, save to reload event:");
     let story = |i: usize| root.join(format!("content/stories/story-{:05}/index.md", i * 7));
-    measure(&serve, saves, "a story's index.md", |i| {
+    measure(&serve, saves, "a story's text (index.md, its body)", |i| {
         let path = story(i);
         let text = fs::read_to_string(&path).expect("a story of the corpus");
-        fs::write(&path, text.replacen("title: ", "title: Edited ", 1)).expect("saving");
+        fs::write(&path, format!("{text}\nA sentence added in save {i}.\n")).expect("saving");
     });
+    measure(
+        &serve,
+        saves,
+        "a story's title (index.md, shown in lists)",
+        |i| {
+            let path = story(i + saves);
+            let text = fs::read_to_string(&path).expect("a story of the corpus");
+            fs::write(&path, text.replacen("title: ", "title: Edited ", 1)).expect("saving");
+        },
+    );
     if let Some(other) = languages.get(1) {
         let ftl = root.join(format!("locales/{other}/main.ftl"));
         measure(

@@ -13,16 +13,62 @@
 //!
 //! `build` and `check` assemble once, with [`Cache::none`], which remembers nothing.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use crate::content::{Kind, ReadText};
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::frontmatter::yaml::Node;
 use crate::webvtt::Captions;
 
+use super::item::Item;
 use super::parse::Meta;
+
+/// A page built, with the problems found building it.
+pub(super) type Built = (Option<Item>, Vec<Diagnostic>);
+
+/// Everything a page is built from: its texts (source and translations), its story folder,
+/// and a digest of what it may read of the rest of the site (link targets, theme ids).
+pub(super) struct ItemInputs {
+    pub texts: Vec<Arc<SourceText>>,
+    pub files: BTreeMap<String, PathBuf>,
+    pub folder_texts: Vec<(String, ReadText)>,
+    pub site: u64,
+}
+
+impl PartialEq for ItemInputs {
+    fn eq(&self, other: &Self) -> bool {
+        let same_text = |a: &Arc<SourceText>, b: &Arc<SourceText>| Arc::ptr_eq(a, b);
+        let same_read = |a: &ReadText, b: &ReadText| match (a, b) {
+            (Ok(a), Ok(b)) => Arc::ptr_eq(a, b),
+            (Err(a), Err(b)) => a.message == b.message,
+            _ => false,
+        };
+        self.site == other.site
+            && self.files == other.files
+            && self.texts.len() == other.texts.len()
+            && self
+                .texts
+                .iter()
+                .zip(&other.texts)
+                .all(|(a, b)| same_text(a, b))
+            && self.folder_texts.len() == other.folder_texts.len()
+            && self
+                .folder_texts
+                .iter()
+                .zip(&other.folder_texts)
+                .all(|((n, a), (m, b))| n == m && same_read(a, b))
+    }
+}
+
+struct ItemEntry {
+    inputs: ItemInputs,
+    built: Built,
+    used: bool,
+}
 
 /// What one assembly parsed, for the next one.
 #[derive(Default)]
@@ -32,6 +78,7 @@ pub struct Cache {
 
 #[derive(Default)]
 struct Memos {
+    items: Mutex<HashMap<Kind, ItemEntry>>,
     front_matter: Memo<(), FrontMatter>,
     markdown: Memo<(usize, usize, String), Markdown>,
     captions: Memo<(), CaptionsRead>,
@@ -70,10 +117,49 @@ impl Cache {
     /// the cache holds one site's worth at most.
     pub fn sweep(&self) {
         if let Some(memo) = &self.memo {
+            let mut items = memo.items.lock().unwrap_or_else(|p| p.into_inner());
+            items.retain(|_, entry| std::mem::take(&mut entry.used));
+            drop(items);
             memo.front_matter.sweep();
             memo.markdown.sweep();
             memo.captions.sweep();
         }
+    }
+
+    /// The page of `kind` as built from `inputs` last time, if they are the same, else
+    /// `make()`, kept.
+    pub(super) fn item(
+        &self,
+        kind: &Kind,
+        inputs: ItemInputs,
+        make: impl FnOnce() -> Built,
+    ) -> Built {
+        let Some(memo) = &self.memo else {
+            return make();
+        };
+        {
+            let mut items = memo.items.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(entry) = items.get_mut(kind)
+                && entry.inputs == inputs
+            {
+                entry.used = true;
+                return entry.built.clone();
+            }
+        }
+        let built = make();
+        let entry = ItemEntry {
+            inputs,
+            built: built.clone(),
+            used: true,
+        };
+        let mut items = memo.items.lock().unwrap_or_else(|p| p.into_inner());
+        items.insert(kind.clone(), entry);
+        built
+    }
+
+    /// Whether this cache keeps anything (so that the inputs are worth gathering).
+    pub(super) fn keeps(&self) -> bool {
+        self.memo.is_some()
     }
 
     pub(super) fn front_matter(

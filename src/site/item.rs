@@ -12,6 +12,7 @@ use super::texts::{add_translation, fingerprint, new_texts};
 use super::{Page, PageText, Story, Texts, Theme, ThemeText};
 
 /// One built page of the site, before drafts are left out.
+#[derive(Clone)]
 pub(super) enum Item {
     Home(Texts<PageText>),
     Page(Page),

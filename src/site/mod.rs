@@ -203,9 +203,20 @@ pub fn assemble_cached(
         theme_ids: &theme_ids,
         folders: &folders,
     };
+    let digest = cache
+        .keeps()
+        .then(|| site_digest(&theme_ids, &link_targets, &languages_of, drafts));
     let assembled: Vec<(Option<Item>, Vec<Diagnostic>)> = complete
         .into_par_iter()
-        .map(|(kind, source, translations)| build_kept(&shared, &kind, source, translations))
+        .map(|(kind, source, translations)| match digest {
+            Some(site) => {
+                let inputs = item_inputs(&kind, &source, &translations, &folders, site);
+                cache.item(&kind, inputs, || {
+                    build_kept(&shared, &kind, source, translations)
+                })
+            }
+            None => build_kept(&shared, &kind, source, translations),
+        })
         .collect();
 
     let mut site = Site {
@@ -372,6 +383,52 @@ fn link_maps(
         })
         .collect();
     (link_targets, languages_of)
+}
+
+/// A digest of what building one page may read of the rest of the site: the theme ids, the
+/// link targets and the languages of each page, and whether drafts are shown.
+fn site_digest(
+    theme_ids: &BTreeSet<String>,
+    targets: &HashMap<String, Kind>,
+    languages_of: &HashMap<Kind, BTreeSet<String>>,
+    drafts: Drafts,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    theme_ids.hash(&mut hasher);
+    let targets: BTreeMap<&String, &Kind> = targets.iter().collect();
+    targets.hash(&mut hasher);
+    let languages: BTreeMap<&Kind, &BTreeSet<String>> = languages_of.iter().collect();
+    languages.hash(&mut hasher);
+    (drafts == Drafts::Shown).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// What the page of `kind` is built from, for the cache.
+fn item_inputs(
+    kind: &Kind,
+    source: &Parsed,
+    translations: &[Parsed],
+    folders: &Folders,
+    site: u64,
+) -> cache::ItemInputs {
+    let texts = std::iter::once(source)
+        .chain(translations)
+        .map(|p| std::sync::Arc::clone(&p.file.source))
+        .collect();
+    let (files, folder_texts) = match kind {
+        Kind::Story { slug } => {
+            let folder = folders.of(slug);
+            (folder.files, folder.texts.into_iter().collect())
+        }
+        _ => (BTreeMap::new(), Vec::new()),
+    };
+    cache::ItemInputs {
+        texts,
+        files,
+        folder_texts,
+        site,
+    }
 }
 
 /// Builds a page and decides whether it is part of the site. A draft is checked, so that it is
