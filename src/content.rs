@@ -156,12 +156,17 @@ impl Content {
     pub fn problems(&self) -> Diagnostics {
         let mut problems = Diagnostics::new();
         problems.extend(self.found.values().cloned());
+        let with_text: BTreeSet<&str> = self
+            .files
+            .iter()
+            .filter(|f| f.is_source)
+            .filter_map(|f| match &f.kind {
+                Kind::Story { slug } => Some(slug.as_str()),
+                _ => None,
+            })
+            .collect();
         for slug in &self.story_dirs {
-            let has_text = self
-                .files
-                .iter()
-                .any(|f| f.is_source && matches!(&f.kind, Kind::Story { slug: s } if s == slug));
-            if !has_text {
+            if !with_text.contains(slug.as_str()) {
                 problems.push(
                     Diagnostic::warning("this story folder has no `index.md`, so nothing in it is published")
                         .with_help(format!(

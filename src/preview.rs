@@ -22,7 +22,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
@@ -240,7 +240,7 @@ impl Changes {
                     if membership(&before, old) != membership(&after, new) {
                         self.members = true;
                     }
-                    if card_part(before) != card_part(after) {
+                    if card_part(Story::clone(&before)) != card_part(Story::clone(&after)) {
                         self.listed.insert(slug.clone());
                     }
                 }
@@ -439,11 +439,21 @@ fn collect_includes(nodes: &[tera::ast::Node], found: &mut Vec<String>) {
 
 /// The keys of the items that differ between `old` and `new` (changed, added or removed).
 fn differing<T: PartialEq>(old: &[T], new: &[T], key: impl Fn(&T) -> &str) -> BTreeSet<String> {
+    differing_by(old, new, key, |a, b| a == b)
+}
+
+/// [`differing`], with `same` telling whether two items with the same key are equal.
+fn differing_by<T>(
+    old: &[T],
+    new: &[T],
+    key: impl Fn(&T) -> &str,
+    same: impl Fn(&T, &T) -> bool,
+) -> BTreeSet<String> {
     let old: BTreeMap<&str, &T> = old.iter().map(|t| (key(t), t)).collect();
     let new: BTreeMap<&str, &T> = new.iter().map(|t| (key(t), t)).collect();
     let mut keys: BTreeSet<String> = BTreeSet::new();
     for (k, item) in &new {
-        if old.get(k) != Some(item) {
+        if !old.get(k).is_some_and(|was| same(was, item)) {
             keys.insert(k.to_string());
         }
     }
@@ -798,7 +808,13 @@ impl Preview {
         site_values: &BTreeMap<String, String>,
     ) -> Changes {
         let (old, new) = (&last.loaded.site, &loaded.site);
-        let mut stories = differing(&old.stories, &new.stories, |s| s.slug.as_str());
+        // A story built from unchanged files is the very same one, shared with the cache.
+        let mut stories = differing_by(
+            &old.stories,
+            &new.stories,
+            |s| s.slug.as_str(),
+            |a, b| Arc::ptr_eq(a, b) || a == b,
+        );
         stories.extend(changed_story_folders(&self.pending, &self.root));
         let mut languages = changed_languages(&self.pending, &self.root, new);
         languages.extend(
@@ -845,8 +861,11 @@ impl Preview {
         let values = site_values(&renderer, site);
         let all = crate::render::jobs(site);
         let uses = template_uses(loaded.templates.tera());
-        let stories: HashMap<&str, &Story> =
-            site.stories.iter().map(|s| (s.slug.as_str(), s)).collect();
+        let stories: HashMap<&str, &Story> = site
+            .stories
+            .iter()
+            .map(|s| (s.slug.as_str(), &**s))
+            .collect();
         let (redo, media_of): (Vec<Job>, BTreeSet<String>) = match last {
             None => (
                 all.clone(),

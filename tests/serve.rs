@@ -664,13 +664,16 @@ fn says_which_port_is_taken() {
 }
 
 /// What serve adds to every HTML answer, and only there.
-const SCRIPT_SRC: &str = "/__testimony/reload.js";
+/// The listening script of the first build's pages.
+const SCRIPT_SRC: &str = "/__testimony/reload.js?build=1";
 
 /// An open `/__testimony/events` stream, read as a page's `EventSource` would.
 struct Events {
     stream: TcpStream,
     /// Received and not yet parsed.
     pending: Vec<u8>,
+    /// The number of the build served when the stream opened, from its first event, `hello`.
+    build: u64,
 }
 
 /// One server-sent event.
@@ -695,6 +698,7 @@ impl Events {
         let mut events = Events {
             stream,
             pending: Vec::new(),
+            build: 0,
         };
         let deadline = Instant::now() + HTTP_WAIT;
         let end = loop {
@@ -712,6 +716,10 @@ impl Events {
             "{head}"
         );
         assert!(!head.contains("content-length"), "{head}");
+        // Every stream starts by naming the build served, for a page to tell if it missed one.
+        let hello = events.next(HTTP_WAIT).expect("a hello event");
+        assert_eq!(hello.name, "hello", "{hello:?}");
+        events.build = hello.data.parse().expect("a build number");
         events
     }
 
@@ -906,9 +914,20 @@ fn event_stream_sends_reload_after_a_save_and_the_error_while_broken() {
     );
     page.expect("reload", &serving);
     late.expect("reload", &serving);
-    // Mended, a new page is told nothing.
+    // Mended, a new page is told the build it may have missed, and nothing else.
     let mut fresh = Events::open(&serving);
     assert!(fresh.next(Duration::from_millis(500)).is_none());
+    assert_eq!(
+        fresh.build,
+        page.build + 2,
+        "two builds went well since the first page"
+    );
+    let script =
+        Page::parse(&serving.get("/en/").text()).attr("script[src^='/__testimony/']", "src");
+    assert_eq!(
+        script,
+        format!("/__testimony/reload.js?build={}", fresh.build)
+    );
 }
 
 /// Save-to-reload latency on the fixture: from writing a story's `index.md` to the `reload`

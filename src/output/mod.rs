@@ -182,7 +182,7 @@ pub struct CopiedFile {
 /// camera serial numbers), and the captions re-written from their parsed form. Nothing else in
 /// a story's folder leaves it.
 pub fn story_media(site: &Site) -> (Vec<OutputFile>, Vec<CopiedFile>, Diagnostics) {
-    let results: Vec<StoryMedia> = site.stories.par_iter().map(media_of).collect();
+    let results: Vec<StoryMedia> = site.stories.par_iter().map(|s| media_of(s)).collect();
     let mut files = Vec::new();
     let mut copies = Vec::new();
     let mut problems = Diagnostics::new();

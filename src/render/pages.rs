@@ -136,7 +136,7 @@ pub fn stories<'r>(s: &Scope<'r>) -> Context<'r> {
 /// `/<lang>/stories/from/<code>/`: the stories from one country; none if no story from there
 /// is shown in this language.
 pub fn stories_from<'r>(s: &Scope<'r>, code: &str) -> Option<Context<'r>> {
-    let from = |story: &&Story| story.origin == code;
+    let from = |story: &&std::sync::Arc<Story>| story.origin == code;
     let stories: Vec<_> = s
         .site
         .stories
@@ -254,6 +254,7 @@ pub fn theme<'r>(s: &Scope<'r>, id: &str) -> Option<Context<'r>> {
         .stories
         .iter()
         .filter(|story| story.themes.contains(&theme.id))
+        .map(|story| &**story)
         .collect();
     let segments = tagged
         .iter()

@@ -122,7 +122,9 @@ impl<'r> Scope<'r> {
     pub fn shown_stories(&self) -> impl Iterator<Item = (usize, &'r Story)> + '_ {
         let shown = &self.view.shown;
         let stories = self.site.stories.iter().enumerate();
-        stories.filter(|(i, _)| shown.get(*i).copied().unwrap_or(false))
+        stories
+            .filter(|(i, _)| shown.get(*i).copied().unwrap_or(false))
+            .map(|(i, story)| (i, &**story))
     }
 
     /// A theme as a link in lists, with its counts in this language.

@@ -140,9 +140,9 @@ fn an_empty_list_is_left_out_not_empty() {
     let mut site = fixture.site.clone();
     site.stories
         .iter_mut()
-        .for_each(|s| s.texts.source.statement = None);
+        .for_each(|s| std::sync::Arc::make_mut(s).texts.source.statement = None);
     for story in &mut site.stories {
-        story
+        std::sync::Arc::make_mut(story)
             .texts
             .translations
             .values_mut()
@@ -282,9 +282,10 @@ fn related_stories_share_the_most_themes_then_go_by_slug() {
     let model = site.stories[0].clone();
     let with = |slug: &str, themes: &[&str]| {
         let mut story = model.clone();
+        let story = std::sync::Arc::make_mut(&mut story);
         story.slug = slug.into();
         story.themes = themes.iter().map(|t| t.to_string()).collect();
-        story
+        std::sync::Arc::new(story.clone())
     };
     site.stories = vec![
         with("a", &["motivations", "defection"]),

@@ -86,7 +86,7 @@ struct Memos {
 
 /// A file's front matter as read: the typed fields, the tree with their places, and where
 /// the body is; or the problems that stopped it.
-pub(super) type FrontMatter = Result<(Meta, Node, Range<usize>), Vec<Diagnostic>>;
+pub(super) type FrontMatter = Result<(Arc<Meta>, Arc<Node>, Range<usize>), Vec<Diagnostic>>;
 
 /// A caption file as parsed, or the problems found in it.
 pub(super) type CaptionsRead = Result<Captions, Vec<Diagnostic>>;

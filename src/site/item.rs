@@ -1,6 +1,8 @@
 //! Building one page of the site from its parsed source and translations: a plain page or the
 //! home page, a theme, or a story (see [`story`](super::story)).
 
+use std::sync::Arc;
+
 use crate::content::Kind;
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
@@ -17,7 +19,7 @@ pub(super) enum Item {
     Home(Texts<PageText>),
     Page(Page),
     Theme(Theme),
-    Story(Box<Story>),
+    Story(std::sync::Arc<Story>),
 }
 
 impl Item {
@@ -27,7 +29,7 @@ impl Item {
             Item::Home(texts) => texts.draft = draft,
             Item::Page(page) => page.texts.draft = draft,
             Item::Theme(theme) => theme.texts.draft = draft,
-            Item::Story(story) => story.texts.draft = draft,
+            Item::Story(story) => std::sync::Arc::make_mut(story).texts.draft = draft,
         }
     }
 }
@@ -40,7 +42,7 @@ pub(super) fn build_item(
     translations: Vec<Parsed>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Item> {
-    match (kind, source.meta) {
+    match (kind, Arc::unwrap_or_clone(source.meta)) {
         (Kind::Home | Kind::Page { .. }, Meta::Page(meta)) => {
             let parsed = (source.file, source.body);
             let texts = page_texts(shared, parsed, meta, translations, problems);
@@ -76,7 +78,7 @@ pub(super) fn build_item(
                 shared,
             };
             let story = build_story(&cx, *meta, translations, problems);
-            Some(Item::Story(Box::new(story)))
+            Some(Item::Story(std::sync::Arc::new(story)))
         }
         _ => None,
     }
@@ -109,7 +111,7 @@ fn page_texts(
     );
     let mut texts = new_texts(&file, text, hash);
     for t in translations {
-        if let Meta::PageTranslation(meta) = t.meta {
+        if let Meta::PageTranslation(meta) = Arc::unwrap_or_clone(t.meta) {
             let text = PageText {
                 body_html: resolver.render(&t.file, t.body, problems),
                 title: meta.title,
@@ -144,7 +146,7 @@ fn theme_texts(
     };
     let mut texts = new_texts(&file, text, hash);
     for t in translations {
-        if let Meta::ThemeTranslation(meta) = t.meta {
+        if let Meta::ThemeTranslation(meta) = Arc::unwrap_or_clone(t.meta) {
             let text = ThemeText {
                 body_html: resolver.render(&t.file, t.body, problems),
                 title: meta.title,

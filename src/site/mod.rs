@@ -129,7 +129,7 @@ pub struct Site {
     /// In their `order`.
     pub themes: Vec<Theme>,
     /// Newest interview first, then by slug.
-    pub stories: Vec<Story>,
+    pub stories: Vec<std::sync::Arc<Story>>,
 }
 
 impl Site {
@@ -203,19 +203,26 @@ pub fn assemble_cached(
         theme_ids: &theme_ids,
         folders: &folders,
     };
+    let order = theme_order(&complete, drafts);
     let digest = cache
         .keeps()
-        .then(|| site_digest(&theme_ids, &link_targets, &languages_of, drafts));
+        .then(|| site_digest(&theme_ids, &order, &link_targets, &languages_of, drafts));
+    // A built page, its story's themes put in theme order.
+    let build = |kind: &Kind, source, translations| {
+        let mut built = build_kept(&shared, kind, source, translations);
+        if let (Some(Item::Story(story)), _) = &mut built {
+            sort_themes(std::sync::Arc::make_mut(story), &order);
+        }
+        built
+    };
     let assembled: Vec<(Option<Item>, Vec<Diagnostic>)> = complete
         .into_par_iter()
         .map(|(kind, source, translations)| match digest {
             Some(site) => {
                 let inputs = item_inputs(&kind, &source, &translations, &folders, site);
-                cache.item(&kind, inputs, || {
-                    build_kept(&shared, &kind, source, translations)
-                })
+                cache.item(&kind, inputs, || build(&kind, source, translations))
             }
-            None => build_kept(&shared, &kind, source, translations),
+            None => build(&kind, source, translations),
         })
         .collect();
 
@@ -233,7 +240,7 @@ pub fn assemble_cached(
             Some(Item::Home(texts)) => site.home = Some(texts),
             Some(Item::Page(page)) => site.pages.push(page),
             Some(Item::Theme(theme)) => site.themes.push(theme),
-            Some(Item::Story(story)) => site.stories.push(*story),
+            Some(Item::Story(story)) => site.stories.push(story),
             None => {}
         }
     }
@@ -389,6 +396,7 @@ fn link_maps(
 /// link targets and the languages of each page, and whether drafts are shown.
 fn site_digest(
     theme_ids: &BTreeSet<String>,
+    order: &HashMap<String, u32>,
     targets: &HashMap<String, Kind>,
     languages_of: &HashMap<Kind, BTreeSet<String>>,
     drafts: Drafts,
@@ -396,6 +404,8 @@ fn site_digest(
     use std::hash::{Hash, Hasher};
     let mut hasher = std::hash::DefaultHasher::new();
     theme_ids.hash(&mut hasher);
+    let order: BTreeMap<&String, &u32> = order.iter().collect();
+    order.hash(&mut hasher);
     let targets: BTreeMap<&String, &Kind> = targets.iter().collect();
     targets.hash(&mut hasher);
     let languages: BTreeMap<&Kind, &BTreeSet<String>> = languages_of.iter().collect();
@@ -493,12 +503,36 @@ fn put_in_order(site: &mut Site) {
         .iter()
         .map(|t| (t.id.as_str(), t.order))
         .collect();
-    for story in &mut site.stories {
-        story.themes.sort_by_key(|id| {
+    // Each story's themes were put in this order as it was built (see `sort_themes`).
+    debug_assert!(site.stories.iter().all(|story| {
+        let key = |id: &String| {
             (
                 order.get(id.as_str()).copied().unwrap_or(u32::MAX),
                 id.clone(),
             )
-        });
-    }
+        };
+        story.themes.is_sorted_by_key(key)
+    }));
+}
+
+/// The `order` of each theme that is part of the site (a draft only in a preview with drafts).
+fn theme_order(complete: &[(Kind, Parsed, Vec<Parsed>)], drafts: Drafts) -> HashMap<String, u32> {
+    complete
+        .iter()
+        .filter(|(_, source, _)| drafts == Drafts::Shown || !source.meta.is_draft())
+        .filter_map(|(kind, source, _)| match (kind, &*source.meta) {
+            (Kind::Theme { id }, parse::Meta::Theme(meta)) => Some((id.clone(), meta.order)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A story's themes in theme order (then by id; unknown ones last).
+fn sort_themes(story: &mut Story, order: &HashMap<String, u32>) {
+    story.themes.sort_by_key(|id| {
+        (
+            order.get(id.as_str()).copied().unwrap_or(u32::MAX),
+            id.clone(),
+        )
+    });
 }

@@ -2,6 +2,7 @@
 //! tree of every key and value for later messages.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
@@ -15,9 +16,10 @@ use super::cache::{Cache, FrontMatter};
 /// A parsed file, before grouping.
 pub(super) struct Parsed {
     pub file: SourceFile,
-    pub meta: Meta,
+    /// Shared with the cache: a page built from a cached file needs neither cloned.
+    pub meta: Arc<Meta>,
     /// The front matter as read, with the place of every key and value.
-    pub fields: Node,
+    pub fields: Arc<Node>,
     pub body: Range<usize>,
 }
 
@@ -78,5 +80,5 @@ fn read_front_matter(file: &SourceFile) -> FrontMatter {
         (Kind::Story { .. }, true) => yaml(file, range, |m| Meta::Story(Box::new(m)))?,
         (Kind::Story { .. }, false) => yaml(file, range, Meta::StoryTranslation)?,
     };
-    Ok((meta, fields, split.body))
+    Ok((Arc::new(meta), Arc::new(fields), split.body))
 }

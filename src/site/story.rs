@@ -200,7 +200,7 @@ fn add_translations(
 ) {
     let resolver = cx.shared.resolver;
     for t in translations {
-        let Meta::StoryTranslation(tmeta) = t.meta else {
+        let Meta::StoryTranslation(tmeta) = std::sync::Arc::unwrap_or_clone(t.meta) else {
             continue;
         };
         let tdoc = Doc {
