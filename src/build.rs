@@ -107,12 +107,12 @@ pub fn load_with(
     };
     let templates = Templates::load(root, &config.site_theme);
     let locales = Locales::load(root, &config);
-    let content = content::load(root, &config);
+    let (content, content_problems) = content::load(root, &config);
     assemble(
         config,
         templates,
         locales,
-        content,
+        (&content, content_problems),
         drafts,
         &site::Cache::none(),
     )
@@ -161,7 +161,7 @@ pub fn assemble(
     config: Config,
     templates: Result<Templates, Diagnostics>,
     (locales, locale_problems): (Locales, Vec<Diagnostic>),
-    (content, content_problems): (Content, Diagnostics),
+    (content, content_problems): (&Content, Diagnostics),
     drafts: site::Drafts,
     cache: &site::Cache,
 ) -> (Option<Loaded>, Diagnostics) {

@@ -44,6 +44,8 @@ pub struct Preview {
     base_url: Option<String>,
     drafts: Drafts,
     cache: Cache,
+    /// What `content/` holds now, kept up to date by each build, failed or not.
+    content: Option<Content>,
     last: Option<Last>,
     /// The sources changed since the last good build: a failed rebuild keeps them, so that
     /// the next one redoes what they touched.
@@ -85,7 +87,6 @@ impl std::fmt::Display for Rebuilt {
 
 /// The last good build.
 struct Last {
-    content: Content,
     loaded: Loaded,
     /// Each template's text, as parsed, to tell which changed.
     templates: BTreeMap<String, Vec<tera::ast::Node>>,
@@ -683,6 +684,7 @@ impl Preview {
             base_url,
             drafts,
             cache: Cache::keep(),
+            content: None,
             last: None,
             pending: BTreeSet::new(),
         }
@@ -717,26 +719,27 @@ impl Preview {
     }
 
     /// One build: everything into a staging folder without `last`, else what changed since it
-    /// in place. `last` is left as it was on failure, but for its content, which is brought up
-    /// to date (reading the same changes again next time gives the same).
+    /// in place. `last` is left as it was on failure; the content is brought up to date either
+    /// way (reading the same changes again next time gives the same).
     fn build(&mut self, last: &mut Option<Last>) -> Result<(Rebuilt, Last), Diagnostics> {
         let config = build::load_config(&self.root, self.base_url.as_deref())?;
         let templates = Templates::load(&self.root, &config.site_theme);
         let locales = Locales::load(&self.root, &config);
-        let (content, content_problems) = match last.as_mut() {
-            Some(last) => {
+        let content_problems = match (last.is_some(), self.content.as_mut()) {
+            (true, Some(content)) => {
                 let changed: Vec<PathBuf> = self.pending.iter().cloned().collect();
-                let problems = last.content.update(&self.root, &config, &changed);
-                (last.content.clone(), problems)
+                content.update(&self.root, &config, &changed)
             }
-            None => {
+            _ => {
                 // From scratch: site.yaml may have changed, and with it what every page was
                 // built from.
                 self.cache = Cache::keep();
-                content::load(&self.root, &config)
+                let (content, problems) = content::load(&self.root, &config);
+                self.content = Some(content);
+                problems
             }
         };
-        let kept = content.clone();
+        let content = self.content.as_ref().expect("read just above");
         let (loaded, warnings) = build::assemble(
             config,
             templates,
@@ -764,7 +767,6 @@ impl Preview {
             }
         };
         let next = Last {
-            content: kept,
             templates: template_asts(&loaded.templates),
             loaded,
             site_values: step.site_values,

@@ -39,27 +39,31 @@ pub(super) struct ItemInputs {
     pub site: u64,
 }
 
-impl PartialEq for ItemInputs {
-    fn eq(&self, other: &Self) -> bool {
-        let same_text = |a: &Arc<SourceText>, b: &Arc<SourceText>| Arc::ptr_eq(a, b);
+impl ItemInputs {
+    /// Whether these are the inputs given (texts by allocation), without copying those.
+    pub fn same_as(
+        &self,
+        texts: &[&Arc<SourceText>],
+        files: Option<&BTreeMap<String, PathBuf>>,
+        folder_texts: Option<&BTreeMap<String, ReadText>>,
+        site: u64,
+    ) -> bool {
         let same_read = |a: &ReadText, b: &ReadText| match (a, b) {
             (Ok(a), Ok(b)) => Arc::ptr_eq(a, b),
             (Err(a), Err(b)) => a.message == b.message,
             _ => false,
         };
-        self.site == other.site
-            && self.files == other.files
-            && self.texts.len() == other.texts.len()
-            && self
-                .texts
-                .iter()
-                .zip(&other.texts)
-                .all(|(a, b)| same_text(a, b))
-            && self.folder_texts.len() == other.folder_texts.len()
+        let no_texts = BTreeMap::new();
+        let folder_texts = folder_texts.unwrap_or(&no_texts);
+        self.site == site
+            && files.map_or(self.files.is_empty(), |files| *files == self.files)
+            && self.texts.len() == texts.len()
+            && self.texts.iter().zip(texts).all(|(a, b)| Arc::ptr_eq(a, b))
+            && self.folder_texts.len() == folder_texts.len()
             && self
                 .folder_texts
                 .iter()
-                .zip(&other.folder_texts)
+                .zip(folder_texts)
                 .all(|((n, a), (m, b))| n == m && same_read(a, b))
     }
 }
@@ -126,35 +130,26 @@ impl Cache {
         }
     }
 
-    /// The page of `kind` as built from `inputs` last time, if they are the same, else
-    /// `make()`, kept.
-    pub(super) fn item(
-        &self,
-        kind: &Kind,
-        inputs: ItemInputs,
-        make: impl FnOnce() -> Built,
-    ) -> Built {
-        let Some(memo) = &self.memo else {
-            return make();
-        };
-        {
-            let mut items = memo.items.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some(entry) = items.get_mut(kind)
-                && entry.inputs == inputs
-            {
-                entry.used = true;
-                return entry.built.clone();
-            }
-        }
-        let built = make();
-        let entry = ItemEntry {
-            inputs,
-            built: built.clone(),
-            used: true,
-        };
+    /// The page of `kind` as built last time, if `same` says it was built from the same inputs.
+    pub(super) fn built(&self, kind: &Kind, same: impl Fn(&ItemInputs) -> bool) -> Option<Built> {
+        let memo = self.memo.as_ref()?;
         let mut items = memo.items.lock().unwrap_or_else(|p| p.into_inner());
-        items.insert(kind.clone(), entry);
-        built
+        let entry = items.get_mut(kind).filter(|entry| same(&entry.inputs))?;
+        entry.used = true;
+        Some(entry.built.clone())
+    }
+
+    /// Keeps the page of `kind` as built from `inputs`, for the next assembly.
+    pub(super) fn keep_built(&self, kind: &Kind, inputs: ItemInputs, built: &Built) {
+        if let Some(memo) = &self.memo {
+            let entry = ItemEntry {
+                inputs,
+                built: built.clone(),
+                used: true,
+            };
+            let mut items = memo.items.lock().unwrap_or_else(|p| p.into_inner());
+            items.insert(kind.clone(), entry);
+        }
     }
 
     /// Whether this cache keeps anything (so that the inputs are worth gathering).

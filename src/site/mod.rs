@@ -165,21 +165,21 @@ pub fn assemble_with(
     content: Content,
     drafts: Drafts,
 ) -> (Option<Site>, Diagnostics) {
-    assemble_cached(config, content, drafts, &Cache::none())
+    assemble_cached(config, &content, drafts, &Cache::none())
 }
 
 /// [`assemble_with`], taking what was parsed before from `cache` (see [`Cache`]) and leaving
 /// there what it parses.
 pub fn assemble_cached(
     config: Config,
-    content: Content,
+    content: &Content,
     drafts: Drafts,
     cache: &Cache,
 ) -> (Option<Site>, Diagnostics) {
     let mut problems = Diagnostics::new();
     // Every theme file counts, broken or draft: a story naming it is not wrong for that.
     let theme_ids = theme_ids(&content.files);
-    let (parsed, withheld) = parse_all(content.files, cache, &mut problems);
+    let (parsed, withheld) = parse_all(content.files.clone(), cache, &mut problems);
     let groups = group(parsed, &mut problems);
     let complete = with_sources(groups, &withheld, &mut problems);
 
@@ -219,8 +219,14 @@ pub fn assemble_cached(
         .into_par_iter()
         .map(|(kind, source, translations)| match digest {
             Some(site) => {
-                let inputs = item_inputs(&kind, &source, &translations, &folders, site);
-                cache.item(&kind, inputs, || build(&kind, source, translations))
+                let sources = ItemSources::of(&kind, &source, &translations, &folders);
+                if let Some(built) = cache.built(&kind, |kept| sources.same(kept, site)) {
+                    return built;
+                }
+                let inputs = sources.owned(site);
+                let built = build(&kind, source, translations);
+                cache.keep_built(&kind, inputs, &built);
+                built
             }
             None => build(&kind, source, translations),
         })
@@ -414,30 +420,54 @@ fn site_digest(
     hasher.finish()
 }
 
-/// What the page of `kind` is built from, for the cache.
-fn item_inputs(
-    kind: &Kind,
-    source: &Parsed,
-    translations: &[Parsed],
-    folders: &Folders,
-    site: u64,
-) -> cache::ItemInputs {
-    let texts = std::iter::once(source)
-        .chain(translations)
-        .map(|p| std::sync::Arc::clone(&p.file.source))
-        .collect();
-    let (files, folder_texts) = match kind {
-        Kind::Story { slug } => {
-            let folder = folders.of(slug);
-            (folder.files, folder.texts.into_iter().collect())
+/// What the page of `kind` is built from, borrowed, for the cache: its texts and, for a
+/// story, its folder's files and caption texts.
+struct ItemSources<'a> {
+    texts: Vec<&'a std::sync::Arc<crate::diagnostic::SourceText>>,
+    files: Option<&'a BTreeMap<String, PathBuf>>,
+    folder_texts: Option<&'a BTreeMap<String, crate::content::ReadText>>,
+}
+
+impl<'a> ItemSources<'a> {
+    fn of(
+        kind: &Kind,
+        source: &'a Parsed,
+        translations: &'a [Parsed],
+        folders: &'a Folders,
+    ) -> Self {
+        let texts = std::iter::once(source)
+            .chain(translations)
+            .map(|p| &p.file.source)
+            .collect();
+        let (files, folder_texts) = match kind {
+            Kind::Story { slug } => (folders.files.get(slug), folders.texts.get(slug)),
+            _ => (None, None),
+        };
+        ItemSources {
+            texts,
+            files,
+            folder_texts,
         }
-        _ => (BTreeMap::new(), Vec::new()),
-    };
-    cache::ItemInputs {
-        texts,
-        files,
-        folder_texts,
-        site,
+    }
+
+    fn same(&self, kept: &cache::ItemInputs, site: u64) -> bool {
+        kept.same_as(&self.texts, self.files, self.folder_texts, site)
+    }
+
+    fn owned(&self, site: u64) -> cache::ItemInputs {
+        cache::ItemInputs {
+            texts: self
+                .texts
+                .iter()
+                .map(|t| std::sync::Arc::clone(t))
+                .collect(),
+            files: self.files.cloned().unwrap_or_default(),
+            folder_texts: self
+                .folder_texts
+                .map(|t| t.iter().map(|(n, r)| (n.clone(), r.clone())).collect())
+                .unwrap_or_default(),
+            site,
+        }
     }
 }
 
