@@ -2,9 +2,12 @@
 //! published in many languages.
 //!
 //! A build flows through stages, one module each: [`config`] reads `site.yaml`; [`content`]
-//! walks and parses `content/`; [`site`] assembles the immutable [`site::Site`]; [`i18n`] loads
-//! the interface strings; [`render`] turns the site into files in memory; [`output`] writes them
-//! into a staging folder and swaps it in. [`build`] ties the stages together.
+//! walks and reads `content/` (captions included); [`site`] assembles the immutable
+//! [`site::Site`], doing no IO; [`i18n`] loads the interface strings; [`render`] turns the site
+//! into files in memory, one job per page and language; [`output`] hands them through one sink
+//! (a staging folder swapped in for `build`, nothing for `check`). [`build`] lists the stages
+//! top to bottom. [`preview`] is `serve`'s build: it keeps the last one and redoes only the jobs
+//! a save touched.
 
 pub mod build;
 pub mod check;
