@@ -882,14 +882,11 @@ impl Preview {
                             return true;
                         };
                         let lang = language_of(job, site);
-                        let templates = job
-                            .template()
-                            .and_then(|t| uses.get(t))
-                            .cloned()
-                            .unwrap_or_default();
+                        let none = BTreeSet::new();
+                        let templates = job.template().and_then(|t| uses.get(t)).unwrap_or(&none);
                         // What a job shows of other items changes only with the stories'
                         // membership (related stories, a theme's or a country's stories).
-                        changes.touch(&done.inputs, lang, &templates)
+                        changes.touch(&done.inputs, lang, templates)
                             || (changes.members
                                 && changes.touch(
                                     &inputs(job, &stories, &renderer),

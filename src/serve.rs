@@ -56,7 +56,7 @@ const SOURCE_DIRS: [&str; 3] = ["content", "locales", "themes"];
 /// save is several events (write, rename, attributes) within a few milliseconds. Short,
 /// because it is part of every save's wait; a rebuild that starts on a half-written file
 /// fails or shows it, and the rest of the write is another change, rebuilt at once.
-const SETTLE: Duration = Duration::from_millis(30);
+const SETTLE: Duration = Duration::from_millis(20);
 /// A rebuild starts at the latest this long after the first change, even if changes go on.
 const LONGEST_WAIT: Duration = Duration::from_secs(2);
 /// Requests answered at once: a video being streamed does not hold up the pages.
