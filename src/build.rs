@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::config::{self, Config};
@@ -219,7 +219,8 @@ fn translation_coverage(site: &Site) -> Vec<Diagnostic> {
 pub use crate::output::sink::Produced;
 
 /// Stages 6 and 7: renders every page and hands it, minified, to `sink` as soon as it is made
-/// (so that a large site is never all in memory), with the theme's assets and the story media.
+/// (so that a large site is never all in memory), with the theme's assets, the story media and
+/// the site's own `static/` files (unless one takes the place of a generated file).
 /// `build` gives a staging folder, `check` a sink that keeps nothing.
 pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, Diagnostics) {
     let mut problems = Diagnostics::new();
@@ -228,7 +229,13 @@ pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, D
         Ok(found) => found,
         Err(found) => return (Produced::default(), found),
     };
-    let finish = Finish::new(sink, site.config.minify);
+    // Every path written is kept, for the files of the site's static/ folder to be checked
+    // against: one of them taking the place of a generated file is an error.
+    let recording = Recording {
+        sink,
+        paths: Mutex::default(),
+    };
+    let finish = Finish::new(&recording, site.config.minify);
     problems.extend(assets.into_iter().filter_map(|file| finish.put(file).err()));
     let (found, fell_back) = render::render(
         site,
@@ -252,10 +259,50 @@ pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, D
             .filter_map(|file| finish.copy(file).err())
             .collect::<Vec<_>>(),
     );
+    match output::site_static::files(root) {
+        Ok(statics) => {
+            let generated = recording.paths.lock().unwrap_or_else(|p| p.into_inner());
+            let clashes = output::site_static::collisions(
+                statics.iter().map(|f| f.path.as_str()),
+                &generated,
+            );
+            drop(generated);
+            if clashes.is_empty() {
+                problems.extend(statics.iter().filter_map(|file| finish.copy(file).err()));
+            }
+            problems.extend(clashes);
+        }
+        Err(found) => problems.extend(found),
+    }
     let (produced, refused) = finish.done(&site.config.site_theme);
     problems.extend(refused);
     problems.extend(missing_strings(site, &loaded.locales, fell_back));
     (produced, problems)
+}
+
+/// A sink that keeps the path of every file it passes on.
+struct Recording<'a> {
+    sink: &'a dyn Sink,
+    paths: Mutex<BTreeSet<String>>,
+}
+
+impl Recording<'_> {
+    fn record(&self, path: &str) {
+        let mut paths = self.paths.lock().unwrap_or_else(|p| p.into_inner());
+        paths.insert(path.to_string());
+    }
+}
+
+impl Sink for Recording<'_> {
+    fn put(&self, file: &crate::render::OutputFile) -> Result<(), Diagnostic> {
+        self.record(&file.path);
+        self.sink.put(file)
+    }
+
+    fn copy(&self, file: &output::CopiedFile) -> Result<(), Diagnostic> {
+        self.record(&file.path);
+        self.sink.copy(file)
+    }
 }
 
 /// One warning per language, naming every interface string that fell back to the default

@@ -100,6 +100,8 @@ struct Last {
     files: BTreeMap<String, u64>,
     /// The site theme's assets, by path in the output.
     assets: Vec<String>,
+    /// The files of the site's own `static/` folder, by path in the output.
+    statics: Vec<String>,
     /// The warnings of loading and assembling.
     warnings: Diagnostics,
 }
@@ -358,6 +360,9 @@ pub fn inputs(job: &Job, stories: &HashMap<&str, &Story>, renderer: &Renderer) -
             themes: Items::All,
             ..Inputs::default()
         },
+        // A 404 page shows its language's strings and site-wide values only; the hosting
+        // files, site.yaml only, which rebuilds everything.
+        Job::NotFound { .. } | Job::NotFoundRoot | Job::Robots | Job::Headers => Inputs::default(),
         // Every page in every language it exists in.
         Job::Sitemap => Inputs {
             members: true,
@@ -508,10 +513,10 @@ fn site_values(renderer: &Renderer, site: &Site) -> BTreeMap<String, String> {
 }
 
 /// The language whose strings and site-wide values a job shows: the default one for the
-/// language chooser, none for the sitemap.
+/// language chooser and the root's 404 page, none for the sitemap and the hosting files.
 fn language_of<'a>(job: &'a Job, site: &'a Site) -> Option<&'a str> {
     match job {
-        Job::Root => Some(site.config.default_language().code.as_str()),
+        Job::Root | Job::NotFoundRoot => Some(site.config.default_language().code.as_str()),
         _ => job.lang(),
     }
 }
@@ -774,6 +779,7 @@ impl Preview {
             media: step.media,
             files: step.files,
             assets: step.assets,
+            statics: step.statics,
             warnings: warnings.clone(),
         };
         let mut rebuilt = rebuilt;
@@ -792,6 +798,7 @@ struct Step {
     /// Every file of the output now, with its hash.
     files: BTreeMap<String, u64>,
     assets: Vec<String>,
+    statics: Vec<String>,
     rendered: Vec<Job>,
     /// Files whose bytes changed, made in memory (in place only: a staging folder is written
     /// as the files are made).
@@ -985,6 +992,32 @@ impl Preview {
         if problems.has_errors() {
             return Err(problems);
         }
+
+        // The site's static/ files: few, so listed each time, and copied again when their
+        // size or time changed, as a video is. Checked against everything generated.
+        for path in last.map(|l| l.statics.as_slice()).unwrap_or_default() {
+            files.remove(path);
+        }
+        let statics = output::site_static::files(&self.root)?;
+        let generated: BTreeSet<String> = files.keys().cloned().collect();
+        let clashes =
+            output::site_static::collisions(statics.iter().map(|f| f.path.as_str()), &generated);
+        if !clashes.is_empty() {
+            return Err(clashes);
+        }
+        let mut static_paths = Vec::new();
+        for copied in statics {
+            let digest = copy_hash(&copied);
+            if is_new(&copied.path, digest) {
+                match target {
+                    Target::Staging(staging) => staging.copy(&copied)?,
+                    Target::InPlace(_) => copies.push(copied.clone()),
+                }
+            }
+            files.insert(copied.path.clone(), digest);
+            static_paths.push(copied.path);
+        }
+
         let removes = old_files
             .into_iter()
             .flat_map(|old| old.keys())
@@ -997,6 +1030,7 @@ impl Preview {
             media,
             files,
             assets: asset_paths,
+            statics: static_paths,
             rendered: redo,
             writes: writes.into_inner().unwrap_or_else(|p| p.into_inner()),
             copies,

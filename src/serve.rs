@@ -51,7 +51,7 @@ use crate::preview::Preview;
 use crate::site::Drafts;
 
 /// The folders of a site whose files are sources (with `site.yaml`).
-const SOURCE_DIRS: [&str; 3] = ["content", "locales", "themes"];
+const SOURCE_DIRS: [&str; 4] = ["content", "locales", "themes", "static"];
 /// How long the sources must stay quiet after a change before the rebuild starts: an editor's
 /// save is several events (write, rename, attributes) within a few milliseconds. Short,
 /// because it is part of every save's wait; a rebuild that starts on a half-written file
@@ -332,7 +332,8 @@ fn source_changes(event: &notify::Event, root: &Path, output: &Path) -> Vec<Path
 }
 
 /// Whether `path` is one of the site's sources: `site.yaml`, or a file under `content/`,
-/// `locales/` or `themes/` that is not hidden (the build skips hidden files).
+/// `locales/`, `themes/` or `static/` that is not hidden (the build skips hidden files, but
+/// `static/.well-known/`).
 fn is_source(path: &Path, root: &Path, output: &Path) -> bool {
     if path.starts_with(output) {
         return false;
@@ -340,9 +341,11 @@ fn is_source(path: &Path, root: &Path, output: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
     };
-    let hidden = rel
-        .components()
-        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    // `static/.well-known/` is published, so a change in it is one too.
+    let hidden = rel.components().enumerate().any(|(i, c)| {
+        let name = c.as_os_str().to_string_lossy();
+        name.starts_with('.') && !(i == 1 && name == ".well-known" && rel.starts_with("static"))
+    });
     !hidden && (rel == Path::new(CONFIG_FILE) || SOURCE_DIRS.iter().any(|d| rel.starts_with(d)))
 }
 
@@ -930,6 +933,19 @@ fn inside(served: &Path, path: &Path) -> Result<PathBuf, Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_site_s_static_folder_is_watched_well_known_included() {
+        let (root, out) = (Path::new("/site"), Path::new("/tmp/out"));
+        let source = |rel: &str| is_source(&root.join(rel), root, out);
+        assert!(source("static/CNAME"));
+        assert!(source("static/.well-known/security.txt"));
+        assert!(!source("static/.DS_Store"));
+        assert!(!source("static/img/.well-known/x"));
+        assert!(!source("content/.well-known/x"));
+        assert!(source("content/about.md"));
+        assert!(!source("public/CNAME"));
+    }
 
     fn bad(target: &str) -> bool {
         matches!(parse_target(target), Err(Refusal::BadRequest(_)))

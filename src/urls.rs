@@ -150,6 +150,19 @@ impl Urls {
         format!("{lang}/{}index.html", route.path())
     }
 
+    /// Where the page for an address that does not exist is written: `/<lang>/404.html` in a
+    /// language, `/404.html` (in the default language) at the root. Hosts serve it for any
+    /// missing address, at that address, so every link on it is from the site's root.
+    pub fn not_found_path(lang: Option<&str>) -> String {
+        match lang {
+            Some(lang) => format!("{lang}/404.html"),
+            None => "404.html".into(),
+        }
+    }
+
+    /// Where the sitemap is written; its full address is `absolute(&file(SITEMAP_PATH))`.
+    pub const SITEMAP_PATH: &'static str = "sitemap.xml";
+
     /// The site root's address, for the language chooser.
     pub fn root(&self) -> &str {
         &self.base_path
@@ -197,6 +210,18 @@ mod tests {
         assert_eq!(
             urls.file(&Urls::chapters_path("ar", "x")),
             "/testimony/ar/stories/x/chapters.vtt"
+        );
+        assert_eq!(
+            urls.file(&Urls::not_found_path(Some("ar"))),
+            "/testimony/ar/404.html"
+        );
+        assert_eq!(
+            urls.file(&Urls::not_found_path(None)),
+            "/testimony/404.html"
+        );
+        assert_eq!(
+            urls.absolute(&urls.file(Urls::SITEMAP_PATH)),
+            "https://example.org/testimony/sitemap.xml"
         );
     }
 

@@ -484,3 +484,64 @@ fn a_story_s_themes_and_country_move_it_between_lists() {
     );
     assert!(!rebuilt.full);
 }
+
+#[test]
+fn a_static_file_and_the_404_page_s_strings_in_the_preview_equal_a_clean_build() {
+    let mut p = Previewed::new("basic");
+    let marker = ".testimony-output";
+    let without_marker = |changed: Vec<String>| {
+        changed
+            .into_iter()
+            .filter(|f| f != marker)
+            .collect::<Vec<_>>()
+    };
+    // A static/ folder made while serving.
+    let (rebuilt, changed) = p.save(
+        &["static/CNAME", "static/.well-known/security.txt"],
+        |site| {
+            site.write("static/CNAME", "a.example\n").write(
+                "static/.well-known/security.txt",
+                "Contact: mailto:a@a.example\n",
+            );
+        },
+    );
+    assert_eq!(
+        without_marker(changed),
+        [".well-known/security.txt", "CNAME"]
+    );
+    assert!(rebuilt.rendered.is_empty(), "{:?}", rebuilt.rendered);
+    // A file of it saved again: copied again, nothing rendered.
+    let (rebuilt, changed) = p.save(&["static/CNAME"], |site| {
+        site.write("static/CNAME", "another.example\n");
+    });
+    assert_eq!(changed, ["CNAME"]);
+    assert!(rebuilt.rendered.is_empty(), "{:?}", rebuilt.rendered);
+
+    // The 404 page's title in Arabic: the Arabic 404 page, and no other file.
+    let rel = "locales/ar/main.ftl";
+    let (_, changed) = p.save(&[rel], |site| {
+        site.edit(
+            rel,
+            "not-found-title = الصفحة غير موجودة",
+            "not-found-title = لم نجد هذه الصفحة",
+        );
+    });
+    assert_eq!(changed, ["ar/404.html"]);
+    // The default language's text: its 404 page and the root's, which is in that language.
+    let rel = "locales/en/main.ftl";
+    let (_, changed) = p.save(&[rel], |site| {
+        site.edit(
+            rel,
+            "not-found-text = There is no page at this address.",
+            "not-found-text = Nothing is at this address.",
+        );
+    });
+    assert_eq!(changed, ["404.html", "en/404.html"]);
+
+    // A file removed from static/ leaves the preview.
+    let (rebuilt, changed) = p.save(&["static/CNAME"], |site| {
+        site.remove("static/CNAME");
+    });
+    assert_eq!(without_marker(changed), ["CNAME"]);
+    assert_eq!(rebuilt.removed, ["CNAME"]);
+}

@@ -139,3 +139,10 @@ home-statements-link = اقرأ ما يقولونه لمن يفكّر في ال�
 ## Language chooser (the site's first page)
 
 root-choose = اختر لغة
+
+## Page not found (404.html)
+
+# Draft translation: needs review by a native speaker.
+not-found-title = الصفحة غير موجودة
+# Draft translation: needs review by a native speaker.
+not-found-text = لا توجد صفحة بهذا العنوان. ربما نُقلت أو حُذفت.

@@ -127,3 +127,10 @@ home-statements-link = Lesen, was sie allen sagen, die überlegen, sich anzuschl
 ## Language chooser (the site's first page)
 
 root-choose = Sprache wählen
+
+## Page not found (404.html)
+
+# Draft translation: needs review by a native speaker.
+not-found-title = Seite nicht gefunden
+# Draft translation: needs review by a native speaker.
+not-found-text = Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben oder entfernt.

@@ -174,3 +174,10 @@ home-statements-link = Read what they say to those thinking of joining
 ## Language chooser (the site's first page)
 
 root-choose = Choose a language
+
+## Page not found (404.html: hosts show it for an address that does not exist)
+
+# Title of the page shown for an address that does not exist.
+not-found-title = Page not found
+# Below the title; links to the home page and the stories follow (or, at the site's root, the list of languages).
+not-found-text = There is no page at this address. It may have been moved or removed.

@@ -136,3 +136,10 @@ home-statements-link = Lire ce qu’ils disent à celles et ceux qui pensent rej
 ## Language chooser (the site's first page)
 
 root-choose = Choisissez une langue
+
+## Page not found (404.html)
+
+# Draft translation: needs review by a native speaker.
+not-found-title = Page introuvable
+# Draft translation: needs review by a native speaker.
+not-found-text = Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée ou supprimée.

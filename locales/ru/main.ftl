@@ -137,3 +137,10 @@ home-statements-link = Прочитать, что они говорят тем, 
 ## Language chooser (the site's first page)
 
 root-choose = Выберите язык
+
+## Page not found (404.html)
+
+# Draft translation: needs review by a native speaker.
+not-found-title = Страница не найдена
+# Draft translation: needs review by a native speaker.
+not-found-text = По этому адресу нет страницы. Возможно, она была перемещена или удалена.

@@ -128,3 +128,10 @@ home-statements-link = Katılmayı düşünenlere söylediklerini oku
 ## Language chooser (the site's first page)
 
 root-choose = Bir dil seçin
+
+## Page not found (404.html)
+
+# Draft translation: needs review by a native speaker.
+not-found-title = Sayfa bulunamadı
+# Draft translation: needs review by a native speaker.
+not-found-text = Bu adreste bir sayfa yok. Taşınmış ya da kaldırılmış olabilir.

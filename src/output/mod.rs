@@ -3,7 +3,7 @@
 //! theme's assets, and swapping a fully written staging folder into place.
 //!
 //! Nothing from `content/` reaches the output except through [`story_media`], which decides
-//! what may leave. A failed build never touches the output folder: everything is written to
+//! what may leave. The site's own `static/` folder is copied as it is ([`site_static`]). A failed build never touches the output folder: everything is written to
 //! a sibling staging folder first, and the old output is replaced only at the end.
 //!
 //! A build replaces only what it wrote. [`prepare`] decides, before anything is written,
@@ -14,6 +14,7 @@
 //! `index.html`, a `static/` folder): a guess is how someone's folder gets deleted.
 
 pub mod sink;
+pub mod site_static;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
@@ -416,7 +417,7 @@ impl Refusal {
             Refusal::Source { .. } => "choose an output folder outside content/, locales/, themes/, static/ and site.yaml: leave out --out to build into public/ inside the site, or give a new folder elsewhere; --force does not change this".into(),
             Refusal::NotAFolder { .. } => "give --out a folder (it is made if it does not exist); the file was left as it was".into(),
             Refusal::InTheWay { out, .. } => format!(
-                "nothing was changed; choose another --out, empty {} yourself, or pass --force to replace it and everything in it",
+                "nothing was changed; choose another --out, empty {} yourself, or pass --force to replace it and everything in it; a file that must be published as it is (a CNAME, .well-known/, a favicon) belongs in the site's static/ folder, beside content/: every build copies it into the output",
                 crate::diagnostic::display_path(&out.given)
             ),
             Refusal::Leftover { path } => format!(

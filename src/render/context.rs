@@ -50,7 +50,8 @@ pub struct Alternate {
 /// What every page gets.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageContext {
-    /// `home`, `page`, `stories`, `stories-from`, `story`, `themes`, `theme`, `statements`.
+    /// `home`, `page`, `stories`, `stories-from`, `story`, `themes`, `theme`, `statements`,
+    /// `root`, `not-found`.
     pub kind: &'static str,
     /// The page's title (plain text, escaped by the template).
     pub title: String,
@@ -417,4 +418,22 @@ pub enum PageData {
     },
     /// `root.html`, the language chooser: nothing beyond `site`, `lang` and `page`.
     Root {},
+    /// `404.html`: what hosts serve for an address that does not exist, at that address (so
+    /// every address in it is from the site's root).
+    NotFound {
+        /// This is `/404.html` at the site's root, in the default language, for an address
+        /// outside every language's folder: it links to each language's home.
+        at_root: bool,
+        /// The home page of every language, in the order of site.yaml.
+        homes: Vec<HomeLink>,
+    },
+}
+
+/// The home page of a language, for the root's 404 page.
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeLink {
+    /// The language, for `lang`, `dir` and its name in itself.
+    pub lang: LangContext,
+    /// Its home page: `/<lang>/`.
+    pub url: String,
 }

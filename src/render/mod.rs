@@ -13,6 +13,8 @@
 //! - `pages.rs`: one short function per page kind, from a view to that page's [`Context`];
 //!   `parts.rs`: the pieces they share (cards, segments, the story page's video and captions).
 //! - `json_ld.rs` and `sitemap.rs`: the schema.org data of a story and `sitemap.xml`.
+//! - `hosting.rs`: the files for the host rather than the reader: `robots.txt`, `_headers`
+//!   and the Content-Security-Policy they carry.
 //! - `templates.rs`: loading the templates and turning Tera's errors into diagnostics.
 //!
 //! Jobs are data with stable identities (slugs, ids, language codes, never indexes), so that a
@@ -22,6 +24,7 @@
 //! job's own thread ([`crate::i18n::collect_fallbacks`]) rather than in a shared lock.
 
 mod context;
+pub mod hosting;
 mod index;
 mod json_ld;
 mod pages;
@@ -113,10 +116,22 @@ pub enum Job {
     Root,
     /// `/sitemap.xml`.
     Sitemap,
+    /// The page for an address that does not exist in a language, `/<lang>/404.html`.
+    NotFound {
+        /// The language's code.
+        lang: String,
+    },
+    /// The page for an address outside every language, `/404.html`, in the default language.
+    NotFoundRoot,
+    /// `/robots.txt`: what crawlers may read, and where the sitemap is.
+    Robots,
+    /// `/_headers`: the security headers for hosts that read that file.
+    Headers,
 }
 
 impl Job {
-    /// The template the job renders; `None` for the sitemap, which is not made by a template.
+    /// The template the job renders; `None` for the sitemap and the hosting files, which are
+    /// not made by a template.
     pub fn template(&self) -> Option<&'static str> {
         Some(match self {
             Job::Home { .. } => "home.html",
@@ -127,11 +142,13 @@ impl Job {
             Job::Theme { .. } => "theme.html",
             Job::Statements { .. } => "statements.html",
             Job::Root => "root.html",
-            Job::Sitemap => return None,
+            Job::NotFound { .. } | Job::NotFoundRoot => "404.html",
+            Job::Sitemap | Job::Robots | Job::Headers => return None,
         })
     }
 
-    /// The language of the page; `None` for the root and the sitemap, which are the site's.
+    /// The language of the page; `None` for the root's pages, the sitemap and the hosting
+    /// files, which are the site's.
     pub fn lang(&self) -> Option<&str> {
         match self {
             Job::Home { lang }
@@ -141,8 +158,9 @@ impl Job {
             | Job::Story { lang, .. }
             | Job::Themes { lang }
             | Job::Theme { lang, .. }
-            | Job::Statements { lang } => Some(lang),
-            Job::Root | Job::Sitemap => None,
+            | Job::Statements { lang }
+            | Job::NotFound { lang } => Some(lang),
+            Job::Root | Job::Sitemap | Job::NotFoundRoot | Job::Robots | Job::Headers => None,
         }
     }
 
@@ -157,14 +175,20 @@ impl Job {
             Job::Themes { .. } => Route::Themes,
             Job::Theme { id, .. } => Route::Theme(id),
             Job::Statements { .. } => Route::Statements,
-            Job::Root | Job::Sitemap => return None,
+            Job::Root
+            | Job::Sitemap
+            | Job::NotFound { .. }
+            | Job::NotFoundRoot
+            | Job::Robots
+            | Job::Headers => return None,
         })
     }
 }
 
 /// Every job of a clean build, in a fixed order: per language (in the order of site.yaml) the
 /// home page, the plain pages, the story lists (all, then by country), the stories, the theme
-/// lists and themes, the statements; then the language chooser and the sitemap.
+/// lists and themes, the statements, the 404 page; then the language chooser, the sitemap, the
+/// root's 404 page, `robots.txt` and `_headers`.
 pub fn jobs(site: &Site) -> Vec<Job> {
     let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
     let mut jobs = Vec::new();
@@ -190,9 +214,13 @@ pub fn jobs(site: &Site) -> Vec<Job> {
             id: t.id.clone(),
         }));
         jobs.push(Job::Statements { lang: lang() });
+        jobs.push(Job::NotFound { lang: lang() });
     }
     jobs.push(Job::Root);
     jobs.push(Job::Sitemap);
+    jobs.push(Job::NotFoundRoot);
+    jobs.push(Job::Robots);
+    jobs.push(Job::Headers);
     jobs
 }
 
@@ -290,15 +318,18 @@ impl<'a> Renderer<'a> {
     /// The per-language view a job renders with: the default language's for the root.
     fn view_of(&self, job: &Job) -> Option<&LangView<'a>> {
         match job {
-            Job::Root => self.views.first(),
-            Job::Sitemap => None,
+            Job::Root | Job::NotFoundRoot => self.views.first(),
+            Job::Sitemap | Job::Robots | Job::Headers => None,
             _ => self.views.iter().find(|v| Some(v.code()) == job.lang()),
         }
     }
 
     fn files(&self, job: &Job) -> Result<Vec<OutputFile>, Diagnostic> {
-        if let Job::Sitemap = job {
-            return Ok(vec![sitemap::sitemap(self.site)]);
+        match job {
+            Job::Sitemap => return Ok(vec![sitemap::sitemap(self.site)]),
+            Job::Robots => return Ok(vec![hosting::robots(&self.site.urls)]),
+            Job::Headers => return Ok(vec![hosting::headers()]),
+            _ => {}
         }
         let (Some(view), Some(template)) = (self.view_of(job), job.template()) else {
             return Ok(Vec::new());
@@ -308,9 +339,11 @@ impl<'a> Renderer<'a> {
             return Ok(Vec::new());
         };
         let html = self.render_template(view, template, &context)?;
-        let path = match job.route() {
-            Some(route) => Urls::output_path(view.code(), route),
-            None => "index.html".into(),
+        let path = match (job, job.route()) {
+            (_, Some(route)) => Urls::output_path(view.code(), route),
+            (Job::NotFound { lang }, None) => Urls::not_found_path(Some(lang)),
+            (Job::NotFoundRoot, None) => Urls::not_found_path(None),
+            (_, None) => "index.html".into(),
         };
         let mut files = vec![OutputFile {
             path,

@@ -3,8 +3,8 @@
 
 use super::index::Index;
 use super::{
-    Context, Job, LangView, OutputFile, PageData, Renderer, StatementContext, StoryContext,
-    ThemeContext, WarningContext, json_ld,
+    Alternate, Context, HomeLink, Job, LangContext, LangView, OutputFile, PageContext, PageData,
+    Renderer, StatementContext, StoryContext, ThemeContext, WarningContext, json_ld,
 };
 use crate::config::MissingTranslation;
 use crate::i18n::Locales;
@@ -84,7 +84,9 @@ pub fn context<'r>(s: &Scope<'r>, job: &Job) -> Option<Context<'r>> {
         Job::Theme { id, .. } => theme(s, id),
         Job::Statements { .. } => Some(statements(s)),
         Job::Root => Some(root(s)),
-        Job::Sitemap => None,
+        Job::NotFound { .. } => Some(not_found(s, false)),
+        Job::NotFoundRoot => Some(not_found(s, true)),
+        Job::Sitemap | Job::Robots | Job::Headers => None,
     }
 }
 
@@ -297,4 +299,52 @@ pub fn root<'r>(s: &Scope<'r>) -> Context<'r> {
     let title = s.view.site.title.clone();
     let page = s.page::<()>("root", Route::Home, title, None);
     s.context(page, PageData::Root {})
+}
+
+/// `/<lang>/404.html`, or `/404.html` in the default language (the scope's) when `at_root`:
+/// the page hosts serve for an address that does not exist. Hosts serve it at the missing
+/// address, whatever its depth, so every link on it is from the site's root, as all are. Its
+/// alternates are the 404 pages of the other languages (none at the root, which lists the
+/// languages' home pages instead).
+pub fn not_found<'r>(s: &Scope<'r>, at_root: bool) -> Context<'r> {
+    let urls = &s.site.urls;
+    let address = |lang: Option<&str>| urls.file(&Urls::not_found_path(lang));
+    let url = address((!at_root).then(|| s.code()));
+    let languages = &s.site.config.languages;
+    let alternates = languages
+        .iter()
+        .filter(|_| !at_root)
+        .map(|language| {
+            let url = address(Some(&language.code));
+            Alternate {
+                lang: LangContext::of(language),
+                absolute_url: urls.absolute(&url),
+                url,
+                translated: true,
+                current: language.code == s.code(),
+            }
+        })
+        .collect();
+    let default = &s.site.config.default_language().code;
+    let page = PageContext {
+        kind: "not-found",
+        title: s.t("not-found-title"),
+        description: None,
+        canonical: urls.absolute(&url),
+        url,
+        text_lang: s.view.lang.clone(),
+        is_fallback: false,
+        is_stale: false,
+        is_draft: false,
+        alternates,
+        default_url: urls.absolute(&address((!at_root).then_some(default.as_str()))),
+    };
+    let homes = languages
+        .iter()
+        .map(|language| HomeLink {
+            lang: LangContext::of(language),
+            url: urls.page(&language.code, Route::Home),
+        })
+        .collect();
+    s.context(page, PageData::NotFound { at_root, homes })
 }

@@ -76,17 +76,29 @@ fn jobs_list_each_page_once_in_a_fixed_order() {
     let unique: BTreeSet<&Job> = jobs.iter().collect();
     assert_eq!(unique.len(), jobs.len(), "a job twice in {jobs:#?}");
     let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
+    // Home, stories, themes, statements and the 404 page, besides the items.
     let per_language =
-        4 + site.pages.len() + origins.len() + site.stories.len() + site.themes.len();
-    assert_eq!(jobs.len(), 3 * per_language + 2);
+        5 + site.pages.len() + origins.len() + site.stories.len() + site.themes.len();
+    assert_eq!(jobs.len(), 3 * per_language + 5);
     assert_eq!(jobs[0], Job::Home { lang: "en".into() });
-    assert_eq!(jobs[jobs.len() - 2..], [Job::Root, Job::Sitemap]);
+    assert_eq!(
+        jobs[jobs.len() - 5..],
+        [
+            Job::Root,
+            Job::Sitemap,
+            Job::NotFoundRoot,
+            Job::Robots,
+            Job::Headers
+        ]
+    );
+    assert!(jobs.contains(&Job::NotFound { lang: "ar".into() }));
     assert!(jobs.contains(&story_job("ar", "story-one")));
     // The draft is withheld from the site, so it has no job.
     assert!(!jobs.contains(&story_job("en", "draft-story")));
     let templates: BTreeSet<_> = jobs.iter().filter_map(Job::template).collect();
-    assert_eq!(templates.len(), 8, "{templates:?}");
+    assert_eq!(templates.len(), 9, "{templates:?}");
     assert_eq!(Job::Sitemap.template(), None);
+    assert_eq!(Job::Robots.template(), None);
 }
 
 #[test]
