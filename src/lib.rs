@@ -4,7 +4,8 @@
 //! A build flows through stages, one module each: [`config`] reads `site.yaml`; [`content`]
 //! walks and parses `content/`; [`site`] assembles the immutable [`site::Site`]; [`i18n`] loads
 //! the interface strings; [`render`] turns the site into files in memory; [`output`] writes them
-//! into a staging folder and swaps it in. [`build`] ties the stages together.
+//! into a staging folder and swaps it in. [`build`] ties the stages together; [`verify`] checks
+//! a copy of the output against the manifest the build wrote.
 
 pub mod build;
 pub mod check;
@@ -24,4 +25,5 @@ pub mod serve;
 pub mod site;
 pub mod status;
 pub mod urls;
+pub mod verify;
 pub mod webvtt;
