@@ -15,7 +15,9 @@
 //!    being related to another changes that other's page too), and every job that is new;
 //! 4. renders them in memory, and on any error stops with the served folder as it was;
 //! 5. writes the files whose bytes differ, removes those no job makes any more, and copies a
-//!    story's video again only if it changed on disk.
+//!    story's video again only if it changed on disk; the marker is written from the
+//!    checksums kept for every file (a video's summed once, when it changed), with no file
+//!    read again.
 //!
 //! A result equals a clean build: the tests compare the two, file by file.
 

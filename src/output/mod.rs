@@ -10,7 +10,7 @@
 //! whether the output folder may be replaced: never the site's folder, a folder holding it
 //! or one of its sources; a folder holding files that no build wrote only with `--force`. A
 //! build knows its own output by the [`MARKER`] file it writes into it, listing every file it
-//! wrote. The rejected alternative was to recognise earlier output by its look (an
+//! wrote with its SHA-256 and size ([`manifest`]), summed as each file is written. The rejected alternative was to recognise earlier output by its look (an
 //! `index.html`, a `static/` folder): a guess is how someone's folder gets deleted.
 
 pub mod manifest;
