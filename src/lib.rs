@@ -7,7 +7,7 @@
 //! into files in memory, one job per page and language; [`output`] hands them through one sink
 //! (a staging folder swapped in for `build`, nothing for `check`). [`build`] lists the stages
 //! top to bottom. [`preview`] is `serve`'s build: it keeps the last one and redoes only the jobs
-//! a save touched.
+//! a save touched. [`verify`] checks a copy of the output against the manifest the build wrote.
 
 pub mod build;
 pub mod check;
@@ -27,4 +27,5 @@ pub mod serve;
 pub mod site;
 pub mod status;
 pub mod urls;
+pub mod verify;
 pub mod webvtt;

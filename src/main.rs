@@ -65,6 +65,15 @@ enum Command {
         /// The slug (for a story or page) or id (for a theme): lowercase letters, digits and -.
         name: String,
     },
+    /// Check a copy of a built site (a mirror, a USB stick) against the manifest its build
+    /// wrote: lists the files missing, changed, or not part of the build. Exits with 0 when
+    /// everything matches, 1 otherwise. Changes nothing.
+    Verify {
+        /// The top folder of the copy, holding index.html and .testimony-output.
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Translators' tools.
     I18n {
         #[command(subcommand)]
@@ -177,6 +186,30 @@ fn main() -> ExitCode {
             }
             Err(problems) => {
                 print_diagnostics(&problems);
+                ExitCode::FAILURE
+            }
+        },
+        Command::Verify { dir, format } => match testimony::verify::verify(&dir) {
+            Ok(report) => {
+                match format {
+                    Format::Json => println!("{}", report.to_json()),
+                    Format::Text => print!("{}", report.to_text()),
+                }
+                if report.is_ok() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            }
+            Err(problem) => {
+                let problems = Diagnostics::from_iter([problem]);
+                match format {
+                    Format::Json => println!(
+                        "{}",
+                        serde_json::json!({ "dir": dir.to_string_lossy(), "ok": false, "errors": problems })
+                    ),
+                    Format::Text => print_diagnostics(&problems),
+                }
                 ExitCode::FAILURE
             }
         },

@@ -15,7 +15,9 @@
 //!    being related to another changes that other's page too), and every job that is new;
 //! 4. renders them in memory, and on any error stops with the served folder as it was;
 //! 5. writes the files whose bytes differ, removes those no job makes any more, and copies a
-//!    story's video again only if it changed on disk.
+//!    story's video again only if it changed on disk; the marker is written from the
+//!    checksums kept for every file (a video's summed once, when it changed), with no file
+//!    read again.
 //!
 //! A result equals a clean build: the tests compare the two, file by file.
 
@@ -33,7 +35,7 @@ use crate::content::{self, CONTENT_DIR, Content};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::output::sink::{Refused, finish, refused_warning};
-use crate::output::{self, CopiedFile, MARKER, Staging};
+use crate::output::{self, Checksum, CopiedFile, MARKER, Staging};
 use crate::render::{Job, OutputFile, Renderer, Templates};
 use crate::site::{Cache, Drafts, Site, Story};
 
@@ -95,9 +97,11 @@ struct Last {
     jobs: BTreeMap<Job, Done>,
     /// Per story slug: what its media made.
     media: BTreeMap<String, Media>,
-    /// Every file of the output, with a hash of its bytes (copied files: of their source's
-    /// path, size and time).
-    files: BTreeMap<String, u64>,
+    /// Every file of the output, with its checksum, from which the marker is written.
+    files: BTreeMap<String, Checksum>,
+    /// Per copied file (a video), what stands for its source (path, size and time), so that
+    /// an unchanged video is neither copied nor summed again.
+    copied: BTreeMap<String, u64>,
     /// The site theme's assets, by path in the output.
     assets: Vec<String>,
     /// The files of the site's own `static/` folder, by path in the output.
@@ -471,12 +475,6 @@ fn differing_by<T>(
     keys
 }
 
-fn hash(bytes: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
-}
-
 /// What stands for a copied file's content: its source, size and modification time.
 fn copy_hash(file: &CopiedFile) -> u64 {
     let modified = std::fs::metadata(&file.source)
@@ -559,18 +557,19 @@ fn changed_story_folders(pending: &BTreeSet<PathBuf>, root: &Path) -> BTreeSet<S
 /// What a job made, before it is compared with the last build.
 struct Made {
     job: Job,
-    /// Path and hash of each file.
-    hashes: Vec<(String, u64)>,
+    /// Path and checksum of each file.
+    hashes: Vec<(String, Checksum)>,
     done: Done,
 }
 
-/// Renders `jobs` in parallel; each file, finished (minified), goes to `keep` with its hash.
+/// Renders `jobs` in parallel; each file, finished (minified), goes to `keep` with its
+/// checksum.
 fn render_jobs(
     renderer: &Renderer,
     site: &Site,
     stories: &HashMap<&str, &Story>,
     jobs: &[Job],
-    keep: &(dyn Fn(OutputFile, u64) -> Result<(), Diagnostic> + Sync),
+    keep: &(dyn Fn(OutputFile, Checksum) -> Result<(), Diagnostic> + Sync),
 ) -> Result<Vec<Made>, Diagnostics> {
     let minify = site.config.minify;
     let results: Vec<Result<Made, Diagnostic>> = jobs
@@ -582,7 +581,7 @@ fn render_jobs(
             for file in rendered.files {
                 let (file, refusal) = finish(file, minify);
                 refused = refused.or(refusal);
-                let digest = hash(&file.bytes);
+                let digest = Checksum::of(&file.bytes);
                 hashes.push((file.path.clone(), digest));
                 keep(file, digest)?;
             }
@@ -624,7 +623,7 @@ enum Target {
 impl Target {
     fn put(&self, file: &OutputFile) -> Result<(), Diagnostic> {
         match self {
-            Target::Staging(staging) => staging.put(file),
+            Target::Staging(staging) => staging.put(file).map(|_| ()),
             Target::InPlace(out) => {
                 replace(out, &file.path, |tmp| std::fs::write(tmp, &file.bytes))
             }
@@ -633,7 +632,7 @@ impl Target {
 
     fn copy(&self, file: &CopiedFile) -> Result<(), Diagnostic> {
         match self {
-            Target::Staging(staging) => staging.copy(file),
+            Target::Staging(staging) => staging.copy(file).map(|_| ()),
             Target::InPlace(out) => replace(out, &file.path, |tmp| {
                 std::fs::copy(&file.source, tmp).map(|_| ())
             }),
@@ -778,6 +777,7 @@ impl Preview {
             jobs: step.jobs,
             media: step.media,
             files: step.files,
+            copied: step.copied,
             assets: step.assets,
             statics: step.statics,
             warnings: warnings.clone(),
@@ -795,8 +795,10 @@ struct Step {
     /// Every job of the site now: those redone, and those carried over from the last build.
     jobs: BTreeMap<Job, Done>,
     media: BTreeMap<String, Media>,
-    /// Every file of the output now, with its hash.
-    files: BTreeMap<String, u64>,
+    /// Every file of the output now, with its checksum.
+    files: BTreeMap<String, Checksum>,
+    /// Per copied file, what stands for its source (see [`Last::copied`]).
+    copied: BTreeMap<String, u64>,
     assets: Vec<String>,
     statics: Vec<String>,
     rendered: Vec<Job>,
@@ -898,7 +900,7 @@ impl Preview {
                                 && changes.touch(
                                     &inputs(job, &stories, &renderer),
                                     lang,
-                                    &templates,
+                                    templates,
                                 ))
                     })
                     .cloned()
@@ -908,11 +910,11 @@ impl Preview {
         };
         let old_files = last.map(|l| &l.files);
         let is_new =
-            |path: &str, digest: u64| old_files.is_none_or(|f| f.get(path) != Some(&digest));
+            |path: &str, digest: Checksum| old_files.is_none_or(|f| f.get(path) != Some(&digest));
         let writes = Mutex::new(Vec::new());
-        let keep = |file: OutputFile, digest: u64| -> Result<(), Diagnostic> {
+        let keep = |file: OutputFile, digest: Checksum| -> Result<(), Diagnostic> {
             match target {
-                Target::Staging(staging) => staging.put(&file),
+                Target::Staging(staging) => staging.put(&file).map(|_| ()),
                 Target::InPlace(_) => {
                     if is_new(&file.path, digest) {
                         writes.lock().unwrap_or_else(|p| p.into_inner()).push(file);
@@ -947,18 +949,20 @@ impl Preview {
         }
         let mut asset_paths = Vec::new();
         for file in assets {
-            let digest = hash(&file.bytes);
+            let digest = Checksum::of(&file.bytes);
             files.insert(file.path.clone(), digest);
             asset_paths.push(file.path.clone());
             keep(file, digest)?;
         }
 
         let mut media = last.map(|l| l.media.clone()).unwrap_or_default();
+        let mut copied_sources = last.map(|l| l.copied.clone()).unwrap_or_default();
         let mut copies = Vec::new();
         let mut problems = Diagnostics::new();
         for slug in &media_of {
             for path in media.remove(slug).map(|m| m.files).unwrap_or_default() {
                 files.remove(&path);
+                copied_sources.remove(&path);
             }
             let Some(story) = site.stories.iter().find(|s| &s.slug == slug) else {
                 continue;
@@ -966,20 +970,28 @@ impl Preview {
             let found = output::media_of(story);
             let mut paths = Vec::new();
             for file in found.files {
-                let digest = hash(&file.bytes);
+                let digest = Checksum::of(&file.bytes);
                 files.insert(file.path.clone(), digest);
                 paths.push(file.path.clone());
                 keep(file, digest)?;
             }
             if let Some(copied) = found.copied {
-                let digest = copy_hash(&copied);
-                if is_new(&copied.path, digest) {
-                    match target {
-                        Target::Staging(staging) => staging.copy(&copied)?,
-                        Target::InPlace(_) => copies.push(copied.clone()),
+                let source = copy_hash(&copied);
+                let unchanged = last
+                    .filter(|l| l.copied.get(&copied.path) == Some(&source))
+                    .and_then(|l| l.files.get(&copied.path));
+                let digest = match (unchanged, target) {
+                    (Some(digest), _) => *digest,
+                    (None, Target::Staging(staging)) => staging.copy(&copied)?,
+                    (None, Target::InPlace(_)) => {
+                        // Copied only once everything is made; summed now, for the marker.
+                        copies.push(copied.clone());
+                        output::manifest::sum_file(&copied.source)
+                            .map_err(|e| io_error("read", &copied.source, e))?
                     }
-                }
+                };
                 files.insert(copied.path.clone(), digest);
+                copied_sources.insert(copied.path.clone(), source);
                 paths.push(copied.path);
             }
             problems.extend(found.problems.iter().cloned());
@@ -1007,14 +1019,21 @@ impl Preview {
         }
         let mut static_paths = Vec::new();
         for copied in statics {
-            let digest = copy_hash(&copied);
-            if is_new(&copied.path, digest) {
-                match target {
-                    Target::Staging(staging) => staging.copy(&copied)?,
-                    Target::InPlace(_) => copies.push(copied.clone()),
+            let source = copy_hash(&copied);
+            let unchanged = last
+                .filter(|l| l.copied.get(&copied.path) == Some(&source))
+                .and_then(|l| l.files.get(&copied.path));
+            let digest = match (unchanged, target) {
+                (Some(digest), _) => *digest,
+                (None, Target::Staging(staging)) => staging.copy(&copied)?,
+                (None, Target::InPlace(_)) => {
+                    copies.push(copied.clone());
+                    output::manifest::sum_file(&copied.source)
+                        .map_err(|e| io_error("read", &copied.source, e))?
                 }
-            }
+            };
             files.insert(copied.path.clone(), digest);
+            copied_sources.insert(copied.path.clone(), source);
             static_paths.push(copied.path);
         }
 
@@ -1029,6 +1048,7 @@ impl Preview {
             jobs,
             media,
             files,
+            copied: copied_sources,
             assets: asset_paths,
             statics: static_paths,
             rendered: redo,
@@ -1062,10 +1082,9 @@ impl Preview {
                 for path in &step.removes {
                     remove(out, path).map_err(one)?;
                 }
-                let listed_before = last.map(|l| l.files.keys().collect::<Vec<_>>());
-                if listed_before != Some(step.files.keys().collect()) {
-                    let paths: Vec<String> = step.files.keys().cloned().collect();
-                    let text = output::marker_text(&paths);
+                // Written from the checksums kept, the same bytes as a clean build's marker.
+                if last.map(|l| &l.files) != Some(&step.files) {
+                    let text = output::manifest::text(&step.files);
                     replace(out, MARKER, |tmp| std::fs::write(tmp, text)).map_err(one)?;
                 }
                 let mut written: Vec<String> = step.writes.iter().map(|f| f.path.clone()).collect();

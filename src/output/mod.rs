@@ -10,9 +10,10 @@
 //! whether the output folder may be replaced: never the site's folder, a folder holding it
 //! or one of its sources; a folder holding files that no build wrote only with `--force`. A
 //! build knows its own output by the [`MARKER`] file it writes into it, listing every file it
-//! wrote. The rejected alternative was to recognise earlier output by its look (an
+//! wrote with its SHA-256 and size ([`manifest`]), summed as each file is written. The rejected alternative was to recognise earlier output by its look (an
 //! `index.html`, a `static/` folder): a guess is how someone's folder gets deleted.
 
+pub mod manifest;
 pub mod sink;
 pub mod site_static;
 
@@ -28,6 +29,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::OutputFile;
 use crate::site::{Site, Video};
 use crate::urls::Urls;
+pub use manifest::Checksum;
 
 /// How a page was minified.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -265,38 +267,15 @@ pub fn strip_image(bytes: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// The file every build writes at the top of its output (and of its staging folder, from the
-/// moment it is made): it says that testimony wrote the folder and lists what it wrote, so
-/// that the next build replaces the folder without asking, and stops if anything else is there.
+/// moment it is made): it says that testimony wrote the folder and lists what it wrote, with
+/// each file's SHA-256 and size (the [`manifest`]), so that the next build replaces the folder
+/// without asking, stops if anything else is there, and a mirror can check its copy.
 pub const MARKER: &str = ".testimony-output";
 
-/// The marker's first line: the tool and the format of the list below it.
-const MARKER_HEADER: &str = "testimony output 1";
-
-/// The marker's text: the header, a note for whoever opens it, and the files written (sorted,
-/// so that the same build writes the same bytes). A path holding a line break would read back
-/// as two paths that are not there, so the file it names would count as not ours: the safe way.
-pub(crate) fn marker_text(written: &[String]) -> String {
-    let mut text = format!(
-        "{MARKER_HEADER}\n# Written by `testimony build`, which replaces this folder at its next build.\n# Files here that are not listed below make that build stop (see `testimony build --help`).\n"
-    );
-    for path in written {
-        text.push_str(path);
-        text.push('\n');
-    }
-    text
-}
-
-/// The files a marker lists, or `None` when its text is not a marker of this format.
+/// The files a marker lists (of either format, see [`manifest`]), or `None` when its text is
+/// not a marker.
 fn parse_marker(text: &str) -> Option<BTreeSet<&str>> {
-    let mut lines = text.lines();
-    if lines.next() != Some(MARKER_HEADER) {
-        return None;
-    }
-    Some(
-        lines
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .collect(),
-    )
+    manifest::listed_paths(text).map(|paths| paths.into_iter().collect())
 }
 
 /// The marker of `dir`, read without following links: `None` if there is none (or `dir` is not
@@ -693,8 +672,8 @@ pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
     old: PathBuf,
-    /// Every file written, by its path inside the output, for the marker.
-    written: Mutex<Vec<String>>,
+    /// Every file written, by its path inside the output, with its checksum, for the marker.
+    written: Mutex<Vec<(String, Checksum)>>,
     committed: bool,
 }
 
@@ -734,7 +713,8 @@ impl Staging {
         };
         // From here on, dropping `staging` removes the folder.
         let marker = staging.dir.join(MARKER);
-        std::fs::write(&marker, marker_text(&[])).map_err(|e| io_error("write", &marker, e))?;
+        let empty = manifest::text(std::iter::empty());
+        std::fs::write(&marker, empty).map_err(|e| io_error("write", &marker, e))?;
         Ok(staging)
     }
 
@@ -742,8 +722,11 @@ impl Staging {
         // An output path is made from slugs and file names; one that could climb out of the
         // staging folder (or replace the marker) is a bug, and must not write anywhere else.
         let rel_path = Path::new(rel);
+        // A line break would end the path's line in the marker early, and a backslash is a
+        // separator on Windows: the marker could not be read back as the same paths.
         if rel.is_empty()
             || rel == MARKER
+            || rel.contains(['\n', '\r', '\\'])
             || !rel_path
                 .components()
                 .all(|c| matches!(c, Component::Normal(_)))
@@ -757,36 +740,47 @@ impl Staging {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
         }
-        self.written
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(rel.to_string());
         Ok(path)
     }
 
-    /// Writes a file made in memory. Safe to call from many threads.
-    pub fn put(&self, file: &OutputFile) -> Result<(), Diagnostic> {
-        let path = self.target(&file.path)?;
-        std::fs::write(&path, &file.bytes).map_err(|e| io_error("write", &path, e))
+    fn wrote(&self, rel: &str, sum: Checksum) {
+        self.written
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((rel.to_string(), sum));
     }
 
-    /// Copies a file from the sources, streaming it. Safe to call from many threads.
-    pub fn copy(&self, file: &CopiedFile) -> Result<(), Diagnostic> {
+    /// Writes a file made in memory, and returns its checksum. Safe to call from many threads.
+    pub fn put(&self, file: &OutputFile) -> Result<Checksum, Diagnostic> {
         let path = self.target(&file.path)?;
-        std::fs::copy(&file.source, &path)
-            .map(|_| ())
-            .map_err(|e| io_error("copy", &file.source, e))
+        std::fs::write(&path, &file.bytes).map_err(|e| io_error("write", &path, e))?;
+        let sum = Checksum::of(&file.bytes);
+        self.wrote(&file.path, sum);
+        Ok(sum)
+    }
+
+    /// Copies a file from the sources, streaming it, and returns the checksum of what was
+    /// copied (summed as it went by, not read again). Safe to call from many threads.
+    pub fn copy(&self, file: &CopiedFile) -> Result<Checksum, Diagnostic> {
+        let path = self.target(&file.path)?;
+        let from =
+            std::fs::File::open(&file.source).map_err(|e| io_error("copy", &file.source, e))?;
+        let to = std::fs::File::create(&path).map_err(|e| io_error("write", &path, e))?;
+        let sum = manifest::copy_summing(from, std::io::BufWriter::new(to))
+            .map_err(|e| io_error("copy", &file.source, e))?;
+        self.wrote(&file.path, sum);
+        Ok(sum)
     }
 
     /// Lists what was written in the marker, then puts the staging folder in place of the
     /// output folder.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
-        let mut written =
-            std::mem::take(&mut *self.written.lock().unwrap_or_else(|p| p.into_inner()));
-        written.sort();
-        written.dedup();
+        let written: BTreeMap<String, Checksum> =
+            std::mem::take(&mut *self.written.lock().unwrap_or_else(|p| p.into_inner()))
+                .into_iter()
+                .collect();
         let marker = self.dir.join(MARKER);
-        std::fs::write(&marker, marker_text(&written))
+        std::fs::write(&marker, manifest::text(&written))
             .map_err(|e| io_error("write", &marker, e))?;
         self.committed = true;
         let (out, dir, old) = (&self.out, &self.dir, &self.old);
@@ -822,8 +816,12 @@ impl Drop for Staging {
 /// ask whether `out` may be replaced: [`prepare`] does, and a build calls it first.
 pub fn write(out: &Path, files: &[OutputFile], copies: &[CopiedFile]) -> Result<(), Diagnostic> {
     let staging = Staging::create(out)?;
-    files.par_iter().try_for_each(|file| staging.put(file))?;
-    copies.par_iter().try_for_each(|file| staging.copy(file))?;
+    files
+        .par_iter()
+        .try_for_each(|file| staging.put(file).map(|_| ()))?;
+    copies
+        .par_iter()
+        .try_for_each(|file| staging.copy(file).map(|_| ()))?;
     staging.commit()
 }
 
@@ -929,16 +927,27 @@ mod tests {
 
     #[test]
     fn the_marker_lists_what_was_written_and_nothing_else_reads_as_one() {
-        let written = ["en/index.html".to_string(), "static/style.css".to_string()];
-        let text = marker_text(&written);
-        assert!(text.starts_with("testimony output 1\n"), "{text}");
+        let written: BTreeMap<String, Checksum> =
+            [("en/index.html", "a"), ("static/style.css", "b")]
+                .into_iter()
+                .map(|(p, b)| (p.to_string(), Checksum::of(b.as_bytes())))
+                .collect();
+        let text = manifest::text(&written);
+        assert!(text.starts_with("testimony output 2\n"), "{text}");
         let listed = parse_marker(&text).unwrap();
         assert_eq!(
             listed.into_iter().collect::<Vec<_>>(),
             ["en/index.html", "static/style.css"]
         );
-        assert!(parse_marker(&marker_text(&[])).unwrap().is_empty());
-        assert!(parse_marker("testimony output 2\nen/index.html\n").is_none());
+        assert!(
+            parse_marker(&manifest::text(std::iter::empty()))
+                .unwrap()
+                .is_empty()
+        );
+        // The marker of an earlier build, without checksums, is still known.
+        let old = parse_marker("testimony output 1\n# note\nen/index.html\n").unwrap();
+        assert_eq!(old.into_iter().collect::<Vec<_>>(), ["en/index.html"]);
+        assert!(parse_marker("testimony output 3\nen/index.html\n").is_none());
         assert!(parse_marker("").is_none());
         assert!(parse_marker("notes\n").is_none());
     }
@@ -1002,7 +1011,7 @@ mod tests {
             b"someone's"
         );
 
-        std::fs::write(staging.join(MARKER), marker_text(&[])).unwrap();
+        std::fs::write(staging.join(MARKER), manifest::text(std::iter::empty())).unwrap();
         let made = Staging::create(&out).unwrap();
         assert!(!staging.join("keep.txt").exists());
         assert!(
@@ -1017,7 +1026,14 @@ mod tests {
     fn writes_nothing_outside_the_staging_folder() {
         let dir = tempfile::tempdir().unwrap();
         let staging = Staging::create(&dir.path().join("public")).unwrap();
-        for path in ["../escape.html", "/etc/x", "en/../../x", MARKER, ""] {
+        for path in [
+            "../escape.html",
+            "/etc/x",
+            "en/../../x",
+            MARKER,
+            "",
+            "a\nb.html",
+        ] {
             let file = OutputFile {
                 path: path.into(),
                 bytes: b"x".to_vec(),

@@ -24,11 +24,11 @@ pub trait Sink: Sync {
 
 impl Sink for Staging {
     fn put(&self, file: &OutputFile) -> Result<(), Diagnostic> {
-        Staging::put(self, file)
+        Staging::put(self, file).map(|_| ())
     }
 
     fn copy(&self, file: &CopiedFile) -> Result<(), Diagnostic> {
-        Staging::copy(self, file)
+        Staging::copy(self, file).map(|_| ())
     }
 }
 
