@@ -357,6 +357,13 @@ pub fn inputs(job: &Job, stories: &HashMap<&str, &Story>, renderer: &Renderer) -
             themes: Items::All,
             ..Inputs::default()
         },
+        // A language's feed lists the title and summary of every story with a text in it, in
+        // the site's order, under the site's title (a value of the language).
+        Job::Feed { .. } => Inputs {
+            listed: Items::All,
+            members: true,
+            ..Inputs::default()
+        },
         // Every page in every language it exists in.
         Job::Sitemap => Inputs {
             members: true,

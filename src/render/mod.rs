@@ -12,7 +12,8 @@
 //!   related stories.
 //! - `pages.rs`: one short function per page kind, from a view to that page's [`Context`];
 //!   `parts.rs`: the pieces they share (cards, segments, the story page's video and captions).
-//! - `json_ld.rs` and `sitemap.rs`: the schema.org data of a story and `sitemap.xml`.
+//! - `json_ld.rs`, `sitemap.rs` and `feed.rs`: the schema.org data of a story, `sitemap.xml`
+//!   and each language's Atom feed.
 //! - `templates.rs`: loading the templates and turning Tera's errors into diagnostics.
 //!
 //! Jobs are data with stable identities (slugs, ids, language codes, never indexes), so that a
@@ -22,6 +23,7 @@
 //! job's own thread ([`crate::i18n::collect_fallbacks`]) rather than in a shared lock.
 
 mod context;
+mod feed;
 mod index;
 mod json_ld;
 mod pages;
@@ -43,7 +45,7 @@ use crate::urls::{Route, Urls};
 
 pub use context::*;
 pub use templates::Templates;
-pub use view::LangView;
+pub use view::{LangView, og_locale};
 
 use index::Index;
 use pages::Scope;
@@ -109,6 +111,11 @@ pub enum Job {
         /// The language's code.
         lang: String,
     },
+    /// The Atom feed of a language's stories, `/<lang>/feed.xml`.
+    Feed {
+        /// The language's code.
+        lang: String,
+    },
     /// The language chooser, `/index.html`.
     Root,
     /// `/sitemap.xml`.
@@ -116,7 +123,8 @@ pub enum Job {
 }
 
 impl Job {
-    /// The template the job renders; `None` for the sitemap, which is not made by a template.
+    /// The template the job renders; `None` for the sitemap and the feeds, which are not made
+    /// by a template.
     pub fn template(&self) -> Option<&'static str> {
         Some(match self {
             Job::Home { .. } => "home.html",
@@ -127,7 +135,7 @@ impl Job {
             Job::Theme { .. } => "theme.html",
             Job::Statements { .. } => "statements.html",
             Job::Root => "root.html",
-            Job::Sitemap => return None,
+            Job::Sitemap | Job::Feed { .. } => return None,
         })
     }
 
@@ -141,7 +149,8 @@ impl Job {
             | Job::Story { lang, .. }
             | Job::Themes { lang }
             | Job::Theme { lang, .. }
-            | Job::Statements { lang } => Some(lang),
+            | Job::Statements { lang }
+            | Job::Feed { lang } => Some(lang),
             Job::Root | Job::Sitemap => None,
         }
     }
@@ -157,14 +166,14 @@ impl Job {
             Job::Themes { .. } => Route::Themes,
             Job::Theme { id, .. } => Route::Theme(id),
             Job::Statements { .. } => Route::Statements,
-            Job::Root | Job::Sitemap => return None,
+            Job::Root | Job::Sitemap | Job::Feed { .. } => return None,
         })
     }
 }
 
 /// Every job of a clean build, in a fixed order: per language (in the order of site.yaml) the
 /// home page, the plain pages, the story lists (all, then by country), the stories, the theme
-/// lists and themes, the statements; then the language chooser and the sitemap.
+/// lists and themes, the statements, the feed; then the language chooser and the sitemap.
 pub fn jobs(site: &Site) -> Vec<Job> {
     let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
     let mut jobs = Vec::new();
@@ -190,6 +199,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
             id: t.id.clone(),
         }));
         jobs.push(Job::Statements { lang: lang() });
+        jobs.push(Job::Feed { lang: lang() });
     }
     jobs.push(Job::Root);
     jobs.push(Job::Sitemap);
@@ -300,6 +310,9 @@ impl<'a> Renderer<'a> {
         if let Job::Sitemap = job {
             return Ok(vec![sitemap::sitemap(self.site)]);
         }
+        if let (Job::Feed { lang }, Some(view)) = (job, self.view_of(job)) {
+            return Ok(vec![feed::feed(self.site, lang, &view.site.title)]);
+        }
         let (Some(view), Some(template)) = (self.view_of(job), job.template()) else {
             return Ok(Vec::new());
         };
@@ -345,7 +358,7 @@ impl<'a> Renderer<'a> {
 pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
 
 /// Renders every job of the site ([`jobs`]) in parallel: every page in every language, the
-/// language chooser, the sitemap and the chapter tracks; hands each file to `emit` as soon as
+/// language chooser, the sitemap, the feeds and the chapter tracks; hands each file to `emit` as soon as
 /// it is made (so that a large site is never all in memory at once). Returns the problems
 /// found, including those `emit` returned, and the interface strings that fell back to the
 /// default language, as `(lang, key)`, sorted, each once.

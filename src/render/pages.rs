@@ -3,8 +3,8 @@
 
 use super::index::Index;
 use super::{
-    Context, Job, LangView, OutputFile, PageData, Renderer, StatementContext, StoryContext,
-    ThemeContext, WarningContext, json_ld,
+    Context, Job, LangView, OutputFile, PageData, Renderer, SocialImage, StatementContext,
+    StoryContext, ThemeContext, WarningContext, json_ld,
 };
 use crate::config::MissingTranslation;
 use crate::i18n::Locales;
@@ -72,7 +72,7 @@ impl<'r> Scope<'r> {
 }
 
 /// The template data of a job's page, or `None` when it has none in the job's language (and
-/// for the sitemap, which no template makes).
+/// for the sitemap and the feeds, which no template makes).
 pub fn context<'r>(s: &Scope<'r>, job: &Job) -> Option<Context<'r>> {
     match job {
         Job::Home { .. } => Some(home(s)),
@@ -84,7 +84,7 @@ pub fn context<'r>(s: &Scope<'r>, job: &Job) -> Option<Context<'r>> {
         Job::Theme { id, .. } => theme(s, id),
         Job::Statements { .. } => Some(statements(s)),
         Job::Root => Some(root(s)),
-        Job::Sitemap => None,
+        Job::Sitemap | Job::Feed { .. } => None,
     }
 }
 
@@ -176,6 +176,11 @@ pub fn story<'r>(s: &Scope<'r>, slug: &str) -> Option<Context<'r>> {
     page = s.shown_as(page, localized);
     page.description = Some(localized.text.summary.clone());
     let story = Box::new(story_context(s, i, story, localized)?);
+    page.image = story.card.poster_url.as_ref().map(|url| SocialImage {
+        url: s.site.urls.absolute(url),
+        width: None,
+        height: None,
+    });
     Some(s.context(page, PageData::Story { story }))
 }
 

@@ -49,6 +49,7 @@ impl<'r> Scope<'r> {
                         url,
                         translated,
                         current: language.code == self.code(),
+                        og_locale: super::og_locale(&language.code),
                     }
                 })
             })
@@ -80,6 +81,12 @@ impl<'r> Scope<'r> {
             is_draft: false,
             alternates: self.alternates(route, texts),
             default_url: urls.absolute(&urls.page(default, route)),
+            og_type: if kind == "story" {
+                "article"
+            } else {
+                "website"
+            },
+            image: None,
         }
     }
 

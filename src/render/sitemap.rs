@@ -69,7 +69,8 @@ fn entries(site: &Site) -> Vec<(Route<'_>, Vec<&str>)> {
     entries
 }
 
-fn xml_escape(text: &str) -> String {
+/// `text` made safe inside XML text and double-quoted attributes (the sitemap, the feeds).
+pub(super) fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

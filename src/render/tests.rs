@@ -77,7 +77,7 @@ fn jobs_list_each_page_once_in_a_fixed_order() {
     assert_eq!(unique.len(), jobs.len(), "a job twice in {jobs:#?}");
     let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
     let per_language =
-        4 + site.pages.len() + origins.len() + site.stories.len() + site.themes.len();
+        5 + site.pages.len() + origins.len() + site.stories.len() + site.themes.len();
     assert_eq!(jobs.len(), 3 * per_language + 2);
     assert_eq!(jobs[0], Job::Home { lang: "en".into() });
     assert_eq!(jobs[jobs.len() - 2..], [Job::Root, Job::Sitemap]);
@@ -87,6 +87,10 @@ fn jobs_list_each_page_once_in_a_fixed_order() {
     let templates: BTreeSet<_> = jobs.iter().filter_map(Job::template).collect();
     assert_eq!(templates.len(), 8, "{templates:?}");
     assert_eq!(Job::Sitemap.template(), None);
+    // Each language's feed closes its language's jobs; no template makes it.
+    let feed = Job::Feed { lang: "ar".into() };
+    assert!(jobs.contains(&feed));
+    assert_eq!((feed.template(), feed.lang()), (None, Some("ar")));
 }
 
 #[test]
