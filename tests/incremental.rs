@@ -484,3 +484,26 @@ fn a_story_s_themes_and_country_move_it_between_lists() {
     );
     assert!(!rebuilt.full);
 }
+
+#[test]
+fn a_story_s_new_title_changes_its_feed_entry_as_a_clean_build_does() {
+    let mut p = Previewed::new("basic");
+    let rel = "content/stories/story-one/index.md";
+    let (_, changed) = p.save(&[rel], |site| {
+        site.edit(
+            rel,
+            "title: The first fixture story",
+            "title: The first story, renamed",
+        );
+    });
+    // The English feed names the story; the Arabic one has its own title; the French one
+    // lists no story (its copy is a fallback).
+    assert!(changed.contains(&"en/feed.xml".to_string()), "{changed:?}");
+    assert!(!changed.contains(&"ar/feed.xml".to_string()), "{changed:?}");
+    assert!(!changed.contains(&"fr/feed.xml".to_string()), "{changed:?}");
+    let feed = String::from_utf8(p.tree()["en/feed.xml"].clone()).expect("UTF-8");
+    assert!(
+        feed.contains("<title>The first story, renamed</title>"),
+        "{feed}"
+    );
+}
