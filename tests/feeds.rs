@@ -289,6 +289,8 @@ fn a_story_s_social_card_shows_its_poster_with_its_size() {
         one_meta(&page, "og:image"),
         format!("{BASE}media/story-one/poster.png")
     );
+    assert_eq!(one_meta(&page, "og:image:width"), "40");
+    assert_eq!(one_meta(&page, "og:image:height"), "24");
     assert_eq!(one_meta(&page, "twitter:card"), "summary_large_image");
     // The image named is the one published: the re-encoded poster, of that size.
     let published = image::open(site.path("public/media/story-one/poster.png")).expect("a PNG");
@@ -313,6 +315,7 @@ fn an_arabic_story_s_social_card_is_in_arabic() {
     assert_eq!(meta(&page, "og:locale:alternate"), ["en_US"]);
     assert_eq!(one_meta(&page, "og:site_name"), "شهادة");
     assert_eq!(one_meta(&page, "twitter:card"), "summary_large_image");
+    assert_eq!(one_meta(&page, "og:image:width"), "40");
 }
 
 #[test]

@@ -176,10 +176,14 @@ pub fn story<'r>(s: &Scope<'r>, slug: &str) -> Option<Context<'r>> {
     page = s.shown_as(page, localized);
     page.description = Some(localized.text.summary.clone());
     let story = Box::new(story_context(s, i, story, localized)?);
+    let size = s
+        .index
+        .story(slug)
+        .and_then(|(_, st)| st.poster.as_ref()?.size);
     page.image = story.card.poster_url.as_ref().map(|url| SocialImage {
         url: s.site.urls.absolute(url),
-        width: None,
-        height: None,
+        width: size.map(|(w, _)| w),
+        height: size.map(|(_, h)| h),
     });
     Some(s.context(page, PageData::Story { story }))
 }

@@ -210,7 +210,7 @@ impl<'r> Scope<'r> {
             example: story.example,
             origin: self.country(&story.origin),
             years: self.years(story),
-            poster_url: poster.map(|(name, _)| self.media_url(story, &poster_output_name(name))),
+            poster_url: poster.map(|p| self.media_url(story, &poster_output_name(&p.name))),
             duration: story.duration.to_display(),
             lang: self.lang_of(localized.lang),
             is_fallback: localized.fallback,

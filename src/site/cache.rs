@@ -36,6 +36,9 @@ pub(super) struct ItemInputs {
     pub texts: Vec<Arc<SourceText>>,
     pub files: BTreeMap<String, PathBuf>,
     pub folder_texts: Vec<(String, ReadText)>,
+    /// The size of each picture in the folder: a poster saved again at another size changes
+    /// the story (its social card) though its name and path stay.
+    pub pictures: BTreeMap<String, (u32, u32)>,
     pub site: u64,
 }
 
@@ -49,6 +52,7 @@ impl PartialEq for ItemInputs {
         };
         self.site == other.site
             && self.files == other.files
+            && self.pictures == other.pictures
             && self.texts.len() == other.texts.len()
             && self
                 .texts

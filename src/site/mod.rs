@@ -90,6 +90,19 @@ pub struct CaptionTrack {
     pub captions: Captions,
 }
 
+/// A story's poster picture: the editor's file, re-encoded by the output stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Poster {
+    /// The file's name in the story's folder, as `video: poster:` gives it.
+    pub name: String,
+    /// Its full path, for the output stage to read and re-encode.
+    pub path: PathBuf,
+    /// Its width and height in pixels, read when the folder was loaded; the re-encoded picture
+    /// keeps every pixel, so it is the published picture's size. `None` when the file's
+    /// header could not be read (the output stage then reports the picture).
+    pub size: Option<(u32, u32)>,
+}
+
 /// One defector's testimony.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Story {
@@ -105,7 +118,7 @@ pub struct Story {
     /// The story's themes: those declared and those of its segments, in theme order.
     pub themes: Vec<String>,
     pub video: Video,
-    pub poster: Option<(String, PathBuf)>,
+    pub poster: Option<Poster>,
     pub duration: Timestamp,
     pub captions: Vec<CaptionTrack>,
     pub segments: Vec<Segment>,
@@ -197,6 +210,7 @@ pub fn assemble_cached(
     let folders = Folders {
         files: &content.story_files,
         texts: &content.story_texts,
+        pictures: &content.story_pictures,
     };
     let shared = Shared {
         resolver: &resolver,
@@ -426,17 +440,19 @@ fn item_inputs(
         .chain(translations)
         .map(|p| std::sync::Arc::clone(&p.file.source))
         .collect();
-    let (files, folder_texts) = match kind {
+    let (files, folder_texts, pictures) = match kind {
         Kind::Story { slug } => {
             let folder = folders.of(slug);
-            (folder.files, folder.texts.into_iter().collect())
+            let texts = folder.texts.into_iter().collect();
+            (folder.files, texts, folder.pictures)
         }
-        _ => (BTreeMap::new(), Vec::new()),
+        _ => (BTreeMap::new(), Vec::new(), BTreeMap::new()),
     };
     cache::ItemInputs {
         texts,
         files,
         folder_texts,
+        pictures,
         site,
     }
 }
