@@ -507,3 +507,49 @@ fn a_story_s_new_title_changes_its_feed_entry_as_a_clean_build_does() {
         "{feed}"
     );
 }
+
+#[test]
+fn a_poster_saved_at_another_size_changes_its_social_card_as_a_clean_build_does() {
+    let picture = |w, h| image::RgbImage::from_pixel(w, h, image::Rgb([90, 60, 30]));
+    let rel = "content/stories/story-one/index.md";
+    let still = "content/stories/story-one/still.png";
+    let site = Site::fixture("basic");
+    picture(40, 24)
+        .save(site.path(still))
+        .expect("writes the poster");
+    site.edit(
+        rel,
+        "  file: video.webm",
+        "  file: video.webm\n  poster: still.png",
+    );
+    let mut p = Previewed::on(site);
+    let (_, changed) = p.save(&[still], |site| {
+        picture(64, 48)
+            .save(site.path(still))
+            .expect("writes the poster");
+    });
+    let page = String::from_utf8(p.tree()["en/stories/story-one/index.html"].clone()).unwrap();
+    let page = common::Page::parse(&page);
+    let width = page.attr(r#"meta[property="og:image:width"]"#, "content");
+    assert_eq!(width, "64");
+    assert!(
+        changed.contains(&"media/story-one/poster.png".to_string()),
+        "{changed:?}"
+    );
+}
+
+impl Previewed {
+    /// A preview of `site` as it is (a fixture changed before the first build).
+    fn on(site: Site) -> Self {
+        let out = tempfile::tempdir().unwrap();
+        let mut preview = Preview::new(
+            site.root(),
+            &out.path().join("site"),
+            Some(BASE_URL.into()),
+            Drafts::Withheld,
+        );
+        let first = preview.rebuild(&[]).expect("the first build");
+        assert!(first.full);
+        Previewed { site, out, preview }
+    }
+}
