@@ -16,6 +16,7 @@ use std::fmt::Write;
 
 use super::OutputFile;
 use super::sitemap::xml_escape;
+use crate::config::MissingTranslation;
 use crate::site::{Site, Story};
 use crate::urls::{Route, Urls};
 
@@ -80,13 +81,12 @@ pub fn feed(site: &Site, lang: &str, title: &str) -> OutputFile {
 
 /// The story with its own text in `lang` (a translation, or the source written in it), with
 /// that text's title and summary; `None` for a story that would only show there as a fallback.
-fn entry_of<'s>(story: &'s Story, lang: &str) -> Option<(&'s Story, &'s str, &'s str)> {
-    let text = if story.texts.source_lang == lang {
-        &story.texts.source
-    } else {
-        &story.texts.translations.get(lang)?.text
-    };
-    Some((story, text.title.as_str(), text.summary.as_str()))
+/// Asked of [`crate::site::Texts::get`], as every page is, so that the feed can never list a
+/// text the story's page would not show; only its fallback is refused.
+fn entry_of<'s>(story: &'s Story, lang: &'s str) -> Option<(&'s Story, &'s str, &'s str)> {
+    let shown = story.texts.get(lang, MissingTranslation::Skip)?;
+    let text = shown.text;
+    (!shown.fallback).then_some((story, text.title.as_str(), text.summary.as_str()))
 }
 
 /// An entry's `updated`: its interview date at midnight UTC (RFC 3339), else [`NO_DATE`].
