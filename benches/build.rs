@@ -138,7 +138,7 @@ fn main() {
         println!();
         println!("{} stories x {languages} languages:", sizes[0]);
         // Under `cargo test`, a few saves keep the measurement in working order.
-        latency::run(&root, &codes, if bench { 15 } else { 2 });
+        latency::run(&root, sizes[0], &codes, if bench { 15 } else { 2 });
     }
 }
 

@@ -75,6 +75,11 @@ pub struct Content {
     /// The text of every caption file (`.vtt`) in each story's folder, by slug and file name,
     /// read and decoded here so that assembling the site does no IO.
     pub story_texts: BTreeMap<String, BTreeMap<String, ReadText>>,
+    /// The width and height of every picture (`.jpg`, `.jpeg`, `.png`) in each story's folder,
+    /// by slug and file name, from the picture's header alone: a poster's size is on its
+    /// social card, and rendering reads no file. A picture whose header cannot be read has
+    /// none; the output stage reports it when it re-encodes it.
+    pub story_pictures: BTreeMap<String, BTreeMap<String, (u32, u32)>>,
     /// The problem met at each path (from the site's root), kept with the content so that
     /// [`Content::update`] redoes only the paths that changed.
     found: BTreeMap<PathBuf, Diagnostic>,
@@ -97,10 +102,28 @@ fn read_text(path: &Path, rel: &Path) -> ReadText {
 }
 
 /// Whether a story's file is read as text when loading: caption files, which assembly parses.
-/// Videos and pictures are not read here: they can weigh gigabytes, and only their path is
-/// needed until the output stage copies or re-encodes them.
+/// Videos and pictures are not read here: they can weigh gigabytes, and only their path (and a
+/// picture's size, from its header: [`picture_size`]) is needed until the output stage copies
+/// or re-encodes them.
 fn is_story_text(name: &str) -> bool {
     name.to_ascii_lowercase().ends_with(".vtt")
+}
+
+/// Whether a story's file is a picture whose size is read when loading: what a poster may be.
+fn is_picture(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// A picture's width and height from its header, without decoding it.
+fn picture_size(path: &Path) -> Option<(u32, u32)> {
+    let reader = image::ImageReader::open(path)
+        .ok()?
+        .with_guessed_format()
+        .ok()?;
+    reader.into_dimensions().ok()
 }
 
 /// Walks `content/` and reads every Markdown file and every story's caption files; every
@@ -194,6 +217,11 @@ impl Content {
             texts.retain(|name, _| !story_dir(slug).join(name).starts_with(rel));
         }
         self.story_texts.retain(|_, texts| !texts.is_empty());
+        for (slug, pictures) in self.story_pictures.iter_mut() {
+            pictures.retain(|name, _| !story_dir(slug).join(name).starts_with(rel));
+        }
+        self.story_pictures
+            .retain(|_, pictures| !pictures.is_empty());
     }
 
     /// Reads `start` (a file, or a folder and everything in it, under `content/`).
@@ -265,6 +293,15 @@ impl Content {
                         .entry(slug.clone())
                         .or_default()
                         .insert(name.clone(), read_text(entry.path(), &rel));
+                }
+                if let Some(size) = is_picture(&name)
+                    .then(|| picture_size(entry.path()))
+                    .flatten()
+                {
+                    self.story_pictures
+                        .entry(slug.clone())
+                        .or_default()
+                        .insert(name.clone(), size);
                 }
                 self.story_files
                     .entry(slug)
@@ -472,6 +509,11 @@ mod tests {
                 lines.push(format!("text {slug}/{name} {text:?}"));
             }
         }
+        for (slug, pictures) in &content.story_pictures {
+            for (name, size) in pictures {
+                lines.push(format!("picture {slug}/{name} {size:?}"));
+            }
+        }
         lines.extend(problems.iter().map(|d| format!("{d:?}")));
         lines
     }
@@ -480,6 +522,42 @@ mod tests {
         let path = root.join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn a_picture_s_size_is_read_from_its_header_and_follows_updates() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            "site.yaml",
+            "title: T\nbase_url: https://example.org/\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n",
+        );
+        write(root, "content/stories/a/index.md", "---\ntitle: A\n---\n");
+        // Named as a picture, but none: it has no size, and the output stage reports it.
+        write(root, "content/stories/a/fake.png", "not a picture");
+        let picture = |w, h| image::RgbImage::from_pixel(w, h, image::Rgb([1, 2, 3]));
+        let still = root.join("content/stories/a/Still.PNG");
+        picture(3, 2)
+            .save_with_format(&still, image::ImageFormat::Png)
+            .unwrap();
+        let config = Config::load(root).unwrap();
+        let (mut content, _) = load(root, &config);
+        let sizes = |c: &Content| c.story_pictures.get("a").cloned().unwrap_or_default();
+        assert_eq!(
+            sizes(&content),
+            BTreeMap::from([("Still.PNG".to_string(), (3, 2))])
+        );
+
+        // Saved again at another size, the same file has its new size.
+        picture(5, 4)
+            .save_with_format(&still, image::ImageFormat::Png)
+            .unwrap();
+        content.update(root, &config, std::slice::from_ref(&still));
+        assert_eq!(sizes(&content)["Still.PNG"], (5, 4));
+        std::fs::remove_file(&still).unwrap();
+        content.update(root, &config, &[still]);
+        assert!(sizes(&content).is_empty());
     }
 
     #[test]

@@ -367,6 +367,13 @@ pub fn inputs(job: &Job, stories: &HashMap<&str, &Story>, renderer: &Renderer) -
         // A 404 page shows its language's strings and site-wide values only; the hosting
         // files, site.yaml only, which rebuilds everything.
         Job::NotFound { .. } | Job::NotFoundRoot | Job::Robots | Job::Headers => Inputs::default(),
+        // A language's feed lists the title and summary of every story with a text in it, in
+        // the site's order, under the site's title (a value of the language).
+        Job::Feed { .. } => Inputs {
+            listed: Items::All,
+            members: true,
+            ..Inputs::default()
+        },
         // Every page in every language it exists in.
         Job::Sitemap => Inputs {
             members: true,

@@ -145,6 +145,12 @@ impl Urls {
         format!("{lang}/{}chapters.vtt", Route::Story(slug).path())
     }
 
+    /// Where the Atom feed of a language is written: `ar/feed.xml`. Its address is
+    /// [`Urls::file`] of this path.
+    pub fn feed_path(lang: &str) -> String {
+        format!("{lang}/feed.xml")
+    }
+
     /// Where a page is written in the output folder: `ar/stories/x/index.html`.
     pub fn output_path(lang: &str, route: Route) -> String {
         format!("{lang}/{}index.html", route.path())
@@ -207,6 +213,7 @@ mod tests {
             "fr/themes/index.html"
         );
         assert_eq!(Urls::chapters_path("ar", "x"), "ar/stories/x/chapters.vtt");
+        assert_eq!(urls.file(&Urls::feed_path("ar")), "/testimony/ar/feed.xml");
         assert_eq!(
             urls.file(&Urls::chapters_path("ar", "x")),
             "/testimony/ar/stories/x/chapters.vtt"

@@ -547,3 +547,72 @@ fn a_static_file_and_the_404_page_s_strings_in_the_preview_equal_a_clean_build()
     assert_eq!(without_marker(changed), ["CNAME"]);
     assert_eq!(rebuilt.removed, ["CNAME"]);
 }
+
+#[test]
+fn a_story_s_new_title_changes_its_feed_entry_as_a_clean_build_does() {
+    let mut p = Previewed::new("basic");
+    let rel = "content/stories/story-one/index.md";
+    let (_, changed) = p.save(&[rel], |site| {
+        site.edit(
+            rel,
+            "title: The first fixture story",
+            "title: The first story, renamed",
+        );
+    });
+    // The English feed names the story; the Arabic one has its own title; the French one
+    // lists no story (its copy is a fallback).
+    assert!(changed.contains(&"en/feed.xml".to_string()), "{changed:?}");
+    assert!(!changed.contains(&"ar/feed.xml".to_string()), "{changed:?}");
+    assert!(!changed.contains(&"fr/feed.xml".to_string()), "{changed:?}");
+    let feed = String::from_utf8(p.tree()["en/feed.xml"].clone()).expect("UTF-8");
+    assert!(
+        feed.contains("<title>The first story, renamed</title>"),
+        "{feed}"
+    );
+}
+
+#[test]
+fn a_poster_saved_at_another_size_changes_its_social_card_as_a_clean_build_does() {
+    let picture = |w, h| image::RgbImage::from_pixel(w, h, image::Rgb([90, 60, 30]));
+    let rel = "content/stories/story-one/index.md";
+    let still = "content/stories/story-one/still.png";
+    let site = Site::fixture("basic");
+    picture(40, 24)
+        .save(site.path(still))
+        .expect("writes the poster");
+    site.edit(
+        rel,
+        "  file: video.webm",
+        "  file: video.webm\n  poster: still.png",
+    );
+    let mut p = Previewed::on(site);
+    let (_, changed) = p.save(&[still], |site| {
+        picture(64, 48)
+            .save(site.path(still))
+            .expect("writes the poster");
+    });
+    let page = String::from_utf8(p.tree()["en/stories/story-one/index.html"].clone()).unwrap();
+    let page = common::Page::parse(&page);
+    let width = page.attr(r#"meta[property="og:image:width"]"#, "content");
+    assert_eq!(width, "64");
+    assert!(
+        changed.contains(&"media/story-one/poster.png".to_string()),
+        "{changed:?}"
+    );
+}
+
+impl Previewed {
+    /// A preview of `site` as it is (a fixture changed before the first build).
+    fn on(site: Site) -> Self {
+        let out = tempfile::tempdir().unwrap();
+        let mut preview = Preview::new(
+            site.root(),
+            &out.path().join("site"),
+            Some(BASE_URL.into()),
+            Drafts::Withheld,
+        );
+        let first = preview.rebuild(&[]).expect("the first build");
+        assert!(first.full);
+        Previewed { site, out, preview }
+    }
+}

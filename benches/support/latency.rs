@@ -123,10 +123,16 @@ fn cpu_ticks(pid: u32) -> Option<u64> {
 }
 
 /// Runs serve on the corpus at `root` and prints save-to-reload latencies and idle CPU.
-pub fn run(root: &Path, languages: &[&str], saves: usize) {
+pub fn run(root: &Path, stories: usize, languages: &[&str], saves: usize) {
     let serve = Serve::start(root);
     println!("serve, save to reload event:");
-    let story = |i: usize| root.join(format!("content/stories/story-{:05}/index.md", i * 7));
+    // Stories spread over the corpus, each saved once.
+    let story = |i: usize| {
+        root.join(format!(
+            "content/stories/story-{:05}/index.md",
+            (i * 7) % stories
+        ))
+    };
     measure(&serve, saves, "a story's text (index.md, its body)", |i| {
         let path = story(i);
         let text = fs::read_to_string(&path).expect("a story of the corpus");

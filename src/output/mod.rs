@@ -223,7 +223,7 @@ pub fn media_of(story: &crate::site::Story) -> StoryMedia {
             Err(problem) => media.problems.push(problem.in_file(rel)),
         }
     }
-    if let Some((name, path)) = &story.poster {
+    if let Some(crate::site::Poster { name, path, .. }) = &story.poster {
         let rel = story.texts.source_path.with_file_name(name);
         match std::fs::read(path)
             .map_err(|e| e.to_string())

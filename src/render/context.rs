@@ -45,6 +45,19 @@ pub struct Alternate {
     pub translated: bool,
     /// This is the language of the page being rendered.
     pub current: bool,
+    /// The other language as an Open Graph locale, for `og:locale:alternate`: `ar_AR`.
+    pub og_locale: String,
+}
+
+/// The picture a link to the page shows on social media (`og:image`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SocialImage {
+    /// The picture's full address (scheme and host): the re-encoded poster.
+    pub url: String,
+    /// Its width in pixels, for `og:image:width`.
+    pub width: Option<u32>,
+    /// Its height in pixels, for `og:image:height`.
+    pub height: Option<u32>,
 }
 
 /// What every page gets.
@@ -73,6 +86,11 @@ pub struct PageContext {
     pub alternates: Vec<Alternate>,
     /// `x-default` target: the page in the default language.
     pub default_url: String,
+    /// The page's `og:type`: `article` for a story, `website` for every other page.
+    pub og_type: &'static str,
+    /// The picture for `og:image` (a story's poster), if the page has one; a template shows
+    /// `twitter:card` `summary_large_image` then, else `summary`.
+    pub image: Option<SocialImage>,
 }
 
 /// Site-wide values.
@@ -100,6 +118,12 @@ pub struct SiteContext {
     pub css_url: String,
     /// The site theme's `static/site.js`, with `?v=<hash>`.
     pub js_url: String,
+    /// The Atom feed of this language's stories, `/<lang>/feed.xml`, for
+    /// `<link rel="alternate" type="application/atom+xml">`.
+    pub feed_url: String,
+    /// This language as Open Graph names a locale (`og:locale`, language_TERRITORY where one
+    /// is known): `ar_AR`, `en_US`; see [`super::og_locale`].
+    pub og_locale: String,
 }
 
 /// A theme in a list.

@@ -12,7 +12,8 @@
 //!   related stories.
 //! - `pages.rs`: one short function per page kind, from a view to that page's [`Context`];
 //!   `parts.rs`: the pieces they share (cards, segments, the story page's video and captions).
-//! - `json_ld.rs` and `sitemap.rs`: the schema.org data of a story and `sitemap.xml`.
+//! - `json_ld.rs`, `sitemap.rs` and `feed.rs`: the schema.org data of a story, `sitemap.xml`
+//!   and each language's Atom feed.
 //! - `hosting.rs`: the files for the host rather than the reader: `robots.txt`, `_headers`
 //!   and the Content-Security-Policy they carry.
 //! - `templates.rs`: loading the templates and turning Tera's errors into diagnostics.
@@ -24,6 +25,7 @@
 //! job's own thread ([`crate::i18n::collect_fallbacks`]) rather than in a shared lock.
 
 mod context;
+mod feed;
 pub mod hosting;
 mod index;
 mod json_ld;
@@ -46,7 +48,7 @@ use crate::urls::{Route, Urls};
 
 pub use context::*;
 pub use templates::Templates;
-pub use view::LangView;
+pub use view::{LangView, og_locale};
 
 use index::Index;
 use pages::Scope;
@@ -112,6 +114,11 @@ pub enum Job {
         /// The language's code.
         lang: String,
     },
+    /// The Atom feed of a language's stories, `/<lang>/feed.xml`.
+    Feed {
+        /// The language's code.
+        lang: String,
+    },
     /// The language chooser, `/index.html`.
     Root,
     /// `/sitemap.xml`.
@@ -130,8 +137,8 @@ pub enum Job {
 }
 
 impl Job {
-    /// The template the job renders; `None` for the sitemap and the hosting files, which are
-    /// not made by a template.
+    /// The template the job renders; `None` for the sitemap, the feeds and the hosting files,
+    /// which are not made by a template.
     pub fn template(&self) -> Option<&'static str> {
         Some(match self {
             Job::Home { .. } => "home.html",
@@ -143,7 +150,7 @@ impl Job {
             Job::Statements { .. } => "statements.html",
             Job::Root => "root.html",
             Job::NotFound { .. } | Job::NotFoundRoot => "404.html",
-            Job::Sitemap | Job::Robots | Job::Headers => return None,
+            Job::Sitemap | Job::Feed { .. } | Job::Robots | Job::Headers => return None,
         })
     }
 
@@ -159,7 +166,8 @@ impl Job {
             | Job::Themes { lang }
             | Job::Theme { lang, .. }
             | Job::Statements { lang }
-            | Job::NotFound { lang } => Some(lang),
+            | Job::NotFound { lang }
+            | Job::Feed { lang } => Some(lang),
             Job::Root | Job::Sitemap | Job::NotFoundRoot | Job::Robots | Job::Headers => None,
         }
     }
@@ -177,6 +185,7 @@ impl Job {
             Job::Statements { .. } => Route::Statements,
             Job::Root
             | Job::Sitemap
+            | Job::Feed { .. }
             | Job::NotFound { .. }
             | Job::NotFoundRoot
             | Job::Robots
@@ -187,8 +196,8 @@ impl Job {
 
 /// Every job of a clean build, in a fixed order: per language (in the order of site.yaml) the
 /// home page, the plain pages, the story lists (all, then by country), the stories, the theme
-/// lists and themes, the statements, the 404 page; then the language chooser, the sitemap, the
-/// root's 404 page, `robots.txt` and `_headers`.
+/// lists and themes, the statements, the 404 page, the feed; then the language chooser, the
+/// sitemap, the root's 404 page, `robots.txt` and `_headers`.
 pub fn jobs(site: &Site) -> Vec<Job> {
     let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
     let mut jobs = Vec::new();
@@ -215,6 +224,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         }));
         jobs.push(Job::Statements { lang: lang() });
         jobs.push(Job::NotFound { lang: lang() });
+        jobs.push(Job::Feed { lang: lang() });
     }
     jobs.push(Job::Root);
     jobs.push(Job::Sitemap);
@@ -331,6 +341,9 @@ impl<'a> Renderer<'a> {
             Job::Headers => return Ok(vec![hosting::headers()]),
             _ => {}
         }
+        if let (Job::Feed { lang }, Some(view)) = (job, self.view_of(job)) {
+            return Ok(vec![feed::feed(self.site, lang, &view.site.title)]);
+        }
         let (Some(view), Some(template)) = (self.view_of(job), job.template()) else {
             return Ok(Vec::new());
         };
@@ -378,7 +391,7 @@ impl<'a> Renderer<'a> {
 pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
 
 /// Renders every job of the site ([`jobs`]) in parallel: every page in every language, the
-/// language chooser, the sitemap and the chapter tracks; hands each file to `emit` as soon as
+/// language chooser, the sitemap, the feeds and the chapter tracks; hands each file to `emit` as soon as
 /// it is made (so that a large site is never all in memory at once). Returns the problems
 /// found, including those `emit` returned, and the interface strings that fell back to the
 /// default language, as `(lang, key)`, sorted, each once.

@@ -4,7 +4,7 @@
 use super::index::Index;
 use super::{
     Alternate, Context, HomeLink, Job, LangContext, LangView, OutputFile, PageContext, PageData,
-    Renderer, StatementContext, StoryContext, ThemeContext, WarningContext, json_ld,
+    Renderer, SocialImage, StatementContext, StoryContext, ThemeContext, WarningContext, json_ld,
 };
 use crate::config::MissingTranslation;
 use crate::i18n::Locales;
@@ -72,7 +72,7 @@ impl<'r> Scope<'r> {
 }
 
 /// The template data of a job's page, or `None` when it has none in the job's language (and
-/// for the sitemap, which no template makes).
+/// for the sitemap and the feeds, which no template makes).
 pub fn context<'r>(s: &Scope<'r>, job: &Job) -> Option<Context<'r>> {
     match job {
         Job::Home { .. } => Some(home(s)),
@@ -86,7 +86,7 @@ pub fn context<'r>(s: &Scope<'r>, job: &Job) -> Option<Context<'r>> {
         Job::Root => Some(root(s)),
         Job::NotFound { .. } => Some(not_found(s, false)),
         Job::NotFoundRoot => Some(not_found(s, true)),
-        Job::Sitemap | Job::Robots | Job::Headers => None,
+        Job::Sitemap | Job::Feed { .. } | Job::Robots | Job::Headers => None,
     }
 }
 
@@ -178,6 +178,15 @@ pub fn story<'r>(s: &Scope<'r>, slug: &str) -> Option<Context<'r>> {
     page = s.shown_as(page, localized);
     page.description = Some(localized.text.summary.clone());
     let story = Box::new(story_context(s, i, story, localized)?);
+    let size = s
+        .index
+        .story(slug)
+        .and_then(|(_, st)| st.poster.as_ref()?.size);
+    page.image = story.card.poster_url.as_ref().map(|url| SocialImage {
+        url: s.site.urls.absolute(url),
+        width: size.map(|(w, _)| w),
+        height: size.map(|(_, h)| h),
+    });
     Some(s.context(page, PageData::Story { story }))
 }
 
@@ -322,6 +331,7 @@ pub fn not_found<'r>(s: &Scope<'r>, at_root: bool) -> Context<'r> {
                 url,
                 translated: true,
                 current: language.code == s.code(),
+                og_locale: super::og_locale(&language.code),
             }
         })
         .collect();
@@ -338,6 +348,8 @@ pub fn not_found<'r>(s: &Scope<'r>, at_root: bool) -> Context<'r> {
         is_draft: false,
         alternates,
         default_url: urls.absolute(&address((!at_root).then_some(default.as_str()))),
+        og_type: "website",
+        image: None,
     };
     let homes = languages
         .iter()

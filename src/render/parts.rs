@@ -49,6 +49,7 @@ impl<'r> Scope<'r> {
                         url,
                         translated,
                         current: language.code == self.code(),
+                        og_locale: super::og_locale(&language.code),
                     }
                 })
             })
@@ -80,6 +81,12 @@ impl<'r> Scope<'r> {
             is_draft: false,
             alternates: self.alternates(route, texts),
             default_url: urls.absolute(&urls.page(default, route)),
+            og_type: if kind == "story" {
+                "article"
+            } else {
+                "website"
+            },
+            image: None,
         }
     }
 
@@ -203,7 +210,7 @@ impl<'r> Scope<'r> {
             example: story.example,
             origin: self.country(&story.origin),
             years: self.years(story),
-            poster_url: poster.map(|(name, _)| self.media_url(story, &poster_output_name(name))),
+            poster_url: poster.map(|p| self.media_url(story, &poster_output_name(&p.name))),
             duration: story.duration.to_display(),
             lang: self.lang_of(localized.lang),
             is_fallback: localized.fallback,

@@ -7,13 +7,20 @@ use crate::site::Site;
 use crate::urls::Route;
 
 /// `sitemap.xml`: every page in every language it is written in, with hreflang alternates.
-/// Fallback pages are not announced as translations.
+/// Fallback pages are not announced as translations. The alternates are reciprocal, as search
+/// engines require: each address of a page lists every one of them, itself included, and the
+/// same `x-default` (the default language's, which every page is written in; else its first).
 pub fn sitemap(site: &Site) -> OutputFile {
     let urls = &site.urls;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    let default = site.config.default_language().code.as_str();
     for (route, in_langs) in entries(site) {
+        let x_default = match in_langs.iter().find(|&&l| l == default) {
+            Some(lang) => Some(*lang),
+            None => in_langs.first().copied(),
+        };
         for lang in &in_langs {
             let _ = writeln!(
                 xml,
@@ -25,6 +32,13 @@ pub fn sitemap(site: &Site) -> OutputFile {
                     xml,
                     "<xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\"/>",
                     xml_escape(&urls.absolute(&urls.page(other, route)))
+                );
+            }
+            if let Some(x_default) = x_default {
+                let _ = writeln!(
+                    xml,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                    xml_escape(&urls.absolute(&urls.page(x_default, route)))
                 );
             }
             xml.push_str("</url>\n");
@@ -69,7 +83,8 @@ fn entries(site: &Site) -> Vec<(Route<'_>, Vec<&str>)> {
     entries
 }
 
-fn xml_escape(text: &str) -> String {
+/// `text` made safe inside XML text and double-quoted attributes (the sitemap, the feeds).
+pub(super) fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

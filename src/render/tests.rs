@@ -76,9 +76,9 @@ fn jobs_list_each_page_once_in_a_fixed_order() {
     let unique: BTreeSet<&Job> = jobs.iter().collect();
     assert_eq!(unique.len(), jobs.len(), "a job twice in {jobs:#?}");
     let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
-    // Home, stories, themes, statements and the 404 page, besides the items.
+    // Home, stories, themes, statements, the 404 page and the feed, besides the items.
     let per_language =
-        5 + site.pages.len() + origins.len() + site.stories.len() + site.themes.len();
+        6 + site.pages.len() + origins.len() + site.stories.len() + site.themes.len();
     assert_eq!(jobs.len(), 3 * per_language + 5);
     assert_eq!(jobs[0], Job::Home { lang: "en".into() });
     assert_eq!(
@@ -99,6 +99,10 @@ fn jobs_list_each_page_once_in_a_fixed_order() {
     assert_eq!(templates.len(), 9, "{templates:?}");
     assert_eq!(Job::Sitemap.template(), None);
     assert_eq!(Job::Robots.template(), None);
+    // Each language's feed closes its language's jobs; no template makes it.
+    let feed = Job::Feed { lang: "ar".into() };
+    assert!(jobs.contains(&feed));
+    assert_eq!((feed.template(), feed.lang()), (None, Some("ar")));
 }
 
 #[test]

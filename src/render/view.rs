@@ -113,6 +113,8 @@ fn site_context(
         about_url,
         css_url: asset("style.css"),
         js_url: asset("site.js"),
+        feed_url: urls.file(&Urls::feed_path(lang)),
+        og_locale: og_locale(lang),
     }
 }
 
@@ -128,4 +130,62 @@ fn theme_counts(site: &Site, shown: &[bool]) -> HashMap<String, (usize, usize)> 
         }
     }
     counts
+}
+
+/// A language code of site.yaml as Open Graph's `og:locale` wants it: `language_TERRITORY`.
+/// A code with its region (`pt-BR`) keeps it (`pt_BR`); a bare language code takes the
+/// territory that Facebook's list of locales (what Open Graph readers accept) gives it,
+/// from the table below, and a language missing from the table stays its bare code, which
+/// the Open Graph protocol also accepts. One table, so that the page's `og:locale` and
+/// another page's `og:locale:alternate` always name a language alike.
+pub fn og_locale(code: &str) -> String {
+    const TERRITORIES: &[(&str, &str)] = &[
+        ("ar", "AR"),
+        ("de", "DE"),
+        ("en", "US"),
+        ("es", "ES"),
+        ("fa", "IR"),
+        ("fr", "FR"),
+        ("id", "ID"),
+        ("it", "IT"),
+        ("ku", "TR"),
+        ("ms", "MY"),
+        ("nl", "NL"),
+        ("ps", "AF"),
+        ("pt", "PT"),
+        ("ru", "RU"),
+        ("so", "SO"),
+        ("sv", "SE"),
+        ("tr", "TR"),
+        ("ur", "PK"),
+        ("uz", "UZ"),
+    ];
+    let mut parts = code.split(['-', '_']);
+    let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+    let region = parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()));
+    match region {
+        Some(region) => format!("{language}_{}", region.to_ascii_uppercase()),
+        None => match TERRITORIES.iter().find(|(l, _)| *l == language) {
+            Some((_, territory)) => format!("{language}_{territory}"),
+            None => language,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::og_locale;
+
+    #[test]
+    fn languages_are_named_as_open_graph_locales() {
+        assert_eq!(og_locale("ar"), "ar_AR");
+        assert_eq!(og_locale("en"), "en_US");
+        assert_eq!(og_locale("fr"), "fr_FR");
+        // A region given in site.yaml wins over the table; a script subtag is skipped.
+        assert_eq!(og_locale("pt-BR"), "pt_BR");
+        assert_eq!(og_locale("en-gb"), "en_GB");
+        assert_eq!(og_locale("zh-Hant-TW"), "zh_TW");
+        // A language the table does not know is its bare code, as Open Graph allows.
+        assert_eq!(og_locale("ckb"), "ckb");
+    }
 }

@@ -36,6 +36,9 @@ pub(super) struct ItemInputs {
     pub texts: Vec<Arc<SourceText>>,
     pub files: BTreeMap<String, PathBuf>,
     pub folder_texts: Vec<(String, ReadText)>,
+    /// The size of each picture in the folder: a poster saved again at another size changes
+    /// the story (its social card) though its name and path stay.
+    pub pictures: BTreeMap<String, (u32, u32)>,
     pub site: u64,
 }
 
@@ -46,6 +49,7 @@ impl ItemInputs {
         texts: &[&Arc<SourceText>],
         files: Option<&BTreeMap<String, PathBuf>>,
         folder_texts: Option<&BTreeMap<String, ReadText>>,
+        pictures: Option<&BTreeMap<String, (u32, u32)>>,
         site: u64,
     ) -> bool {
         let same_read = |a: &ReadText, b: &ReadText| match (a, b) {
@@ -55,8 +59,10 @@ impl ItemInputs {
         };
         let no_texts = BTreeMap::new();
         let folder_texts = folder_texts.unwrap_or(&no_texts);
+        let no_pictures = BTreeMap::new();
         self.site == site
             && files.map_or(self.files.is_empty(), |files| *files == self.files)
+            && *pictures.unwrap_or(&no_pictures) == self.pictures
             && self.texts.len() == texts.len()
             && self.texts.iter().zip(texts).all(|(a, b)| Arc::ptr_eq(a, b))
             && self.folder_texts.len() == folder_texts.len()

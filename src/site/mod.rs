@@ -90,6 +90,19 @@ pub struct CaptionTrack {
     pub captions: Captions,
 }
 
+/// A story's poster picture: the editor's file, re-encoded by the output stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Poster {
+    /// The file's name in the story's folder, as `video: poster:` gives it.
+    pub name: String,
+    /// Its full path, for the output stage to read and re-encode.
+    pub path: PathBuf,
+    /// Its width and height in pixels, read when the folder was loaded; the re-encoded picture
+    /// keeps every pixel, so it is the published picture's size. `None` when the file's
+    /// header could not be read (the output stage then reports the picture).
+    pub size: Option<(u32, u32)>,
+}
+
 /// One defector's testimony.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Story {
@@ -105,7 +118,7 @@ pub struct Story {
     /// The story's themes: those declared and those of its segments, in theme order.
     pub themes: Vec<String>,
     pub video: Video,
-    pub poster: Option<(String, PathBuf)>,
+    pub poster: Option<Poster>,
     pub duration: Timestamp,
     pub captions: Vec<CaptionTrack>,
     pub segments: Vec<Segment>,
@@ -197,6 +210,7 @@ pub fn assemble_cached(
     let folders = Folders {
         files: &content.story_files,
         texts: &content.story_texts,
+        pictures: &content.story_pictures,
     };
     let shared = Shared {
         resolver: &resolver,
@@ -426,6 +440,7 @@ struct ItemSources<'a> {
     texts: Vec<&'a std::sync::Arc<crate::diagnostic::SourceText>>,
     files: Option<&'a BTreeMap<String, PathBuf>>,
     folder_texts: Option<&'a BTreeMap<String, crate::content::ReadText>>,
+    pictures: Option<&'a BTreeMap<String, (u32, u32)>>,
 }
 
 impl<'a> ItemSources<'a> {
@@ -439,19 +454,30 @@ impl<'a> ItemSources<'a> {
             .chain(translations)
             .map(|p| &p.file.source)
             .collect();
-        let (files, folder_texts) = match kind {
-            Kind::Story { slug } => (folders.files.get(slug), folders.texts.get(slug)),
-            _ => (None, None),
+        let (files, folder_texts, pictures) = match kind {
+            Kind::Story { slug } => (
+                folders.files.get(slug),
+                folders.texts.get(slug),
+                folders.pictures.get(slug),
+            ),
+            _ => (None, None, None),
         };
         ItemSources {
             texts,
             files,
             folder_texts,
+            pictures,
         }
     }
 
     fn same(&self, kept: &cache::ItemInputs, site: u64) -> bool {
-        kept.same_as(&self.texts, self.files, self.folder_texts, site)
+        kept.same_as(
+            &self.texts,
+            self.files,
+            self.folder_texts,
+            self.pictures,
+            site,
+        )
     }
 
     fn owned(&self, site: u64) -> cache::ItemInputs {
@@ -466,6 +492,7 @@ impl<'a> ItemSources<'a> {
                 .folder_texts
                 .map(|t| t.iter().map(|(n, r)| (n.clone(), r.clone())).collect())
                 .unwrap_or_default(),
+            pictures: self.pictures.cloned().unwrap_or_default(),
             site,
         }
     }

@@ -35,6 +35,7 @@ pub(super) struct Shared<'a> {
 pub(super) struct Folders<'a> {
     pub files: &'a BTreeMap<String, BTreeMap<String, PathBuf>>,
     pub texts: &'a BTreeMap<String, BTreeMap<String, ReadText>>,
+    pub pictures: &'a BTreeMap<String, BTreeMap<String, (u32, u32)>>,
 }
 
 impl Folders<'_> {
@@ -42,6 +43,7 @@ impl Folders<'_> {
         StoryFolder {
             files: self.files.get(slug).cloned().unwrap_or_default(),
             texts: self.texts.get(slug).cloned().unwrap_or_default(),
+            pictures: self.pictures.get(slug).cloned().unwrap_or_default(),
         }
     }
 }
@@ -52,6 +54,8 @@ impl Folders<'_> {
 pub(super) struct StoryFolder {
     pub files: BTreeMap<String, PathBuf>,
     pub texts: BTreeMap<String, ReadText>,
+    /// The width and height of each picture among the files, read from its header.
+    pub pictures: BTreeMap<String, (u32, u32)>,
 }
 
 /// What the rules of one story read besides its front matter values: where the story is, its
@@ -287,15 +291,15 @@ fn unused_files(
     doc: &Doc,
     files: &BTreeMap<String, PathBuf>,
     video: &Video,
-    poster: &Option<(String, PathBuf)>,
+    poster: &Option<super::Poster>,
     captions: &[CaptionTrack],
 ) -> Vec<Diagnostic> {
     let mut used: BTreeSet<&str> = BTreeSet::new();
     if let Video::File { name, .. } = video {
         used.insert(name);
     }
-    if let Some((name, _)) = poster {
-        used.insert(name);
+    if let Some(poster) = poster {
+        used.insert(&poster.name);
     }
     let caption_names: Vec<String> = captions
         .iter()

@@ -116,7 +116,11 @@ pub fn folder(names: &[&str], texts: &[(&str, &str)]) -> StoryFolder {
             (n.to_string(), Ok(source))
         })
         .collect();
-    StoryFolder { files, texts }
+    StoryFolder {
+        files,
+        texts,
+        pictures: BTreeMap::new(),
+    }
 }
 
 /// The themes of the test site.
@@ -147,10 +151,11 @@ pub fn with_context<R>(
         cache: &super::Cache::none(),
     };
     let theme_ids = theme_ids();
-    let (files, texts) = (BTreeMap::new(), BTreeMap::new());
+    let (files, texts, pictures) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
     let folders = Folders {
         files: &files,
         texts: &texts,
+        pictures: &pictures,
     };
     let shared = Shared {
         resolver: &resolver,

@@ -9,9 +9,9 @@ use crate::frontmatter::yaml::Step;
 use crate::model::VideoMeta;
 use crate::webvtt::Timestamp;
 
-use super::Video;
 use super::doc::Doc;
 use super::story::StoryContext;
+use super::{Poster, Video};
 
 /// The duration rule: `video.duration` is a time. An unreadable one counts as unknown (zero),
 /// so the rules that measure against it are skipped rather than wrong.
@@ -91,12 +91,13 @@ fn youtube(cx: &StoryContext, id: &str, problems: &mut Vec<Diagnostic>) -> Video
     Video::Youtube { id: id.to_string() }
 }
 
-/// The poster rule: a JPEG or PNG picture in the story's folder. Returns its name and path.
+/// The poster rule: a JPEG or PNG picture in the story's folder. Returns its name, path and
+/// size.
 pub(super) fn poster(
     cx: &StoryContext,
     name: Option<&str>,
     problems: &mut Vec<Diagnostic>,
-) -> Option<(String, PathBuf)> {
+) -> Option<Poster> {
     let name = name?;
     let key = [Step::Key("video"), Step::Key("poster")];
     let lower = name.to_ascii_lowercase();
@@ -108,8 +109,11 @@ pub(super) fn poster(
         );
         return None;
     }
-    cx.file_of(&key, name, problems)
-        .map(|p| (name.to_string(), p))
+    cx.file_of(&key, name, problems).map(|path| Poster {
+        name: name.to_string(),
+        path,
+        size: cx.folder.pictures.get(name).copied(),
+    })
 }
 
 #[cfg(test)]
@@ -125,7 +129,7 @@ mod tests {
         line: &str,
         files: &[&str],
         site_yaml: &str,
-    ) -> (Video, Option<(String, PathBuf)>, Vec<Diagnostic>) {
+    ) -> (Video, Option<Poster>, Vec<Diagnostic>) {
         let (written, meta) = story(&index_md(line));
         let folder = folder(files, &[]);
         let config = config(site_yaml);
@@ -135,6 +139,20 @@ mod tests {
             let poster = poster(cx, meta.video.poster.as_deref(), &mut problems);
             (video, poster, problems)
         })
+    }
+
+    #[test]
+    fn a_poster_has_the_size_its_folder_read_for_it() {
+        let (written, meta) = story(&index_md(
+            "video: { file: v.webm, poster: p.png, duration: \"00:10:00\" }",
+        ));
+        let mut folder = folder(&["v.webm", "p.png"], &[]);
+        folder.pictures.insert("p.png".into(), (640, 360));
+        let config = config("");
+        let found = with_context(&written, &folder, &config, |cx| {
+            poster(cx, meta.video.poster.as_deref(), &mut Vec::new())
+        });
+        assert_eq!(found.and_then(|p| p.size), Some((640, 360)));
     }
 
     #[test]
@@ -152,10 +170,11 @@ mod tests {
         assert_eq!(path, PathBuf::from("content/stories/x/talk.webm"));
         assert_eq!(
             poster,
-            Some((
-                "still.JPG".to_string(),
-                PathBuf::from("content/stories/x/still.JPG")
-            ))
+            Some(Poster {
+                name: "still.JPG".to_string(),
+                path: PathBuf::from("content/stories/x/still.JPG"),
+                size: None,
+            })
         );
     }
 
