@@ -647,6 +647,32 @@ impl Target {
     }
 }
 
+/// A file copied from the sources (a video, a file of `static/`): its checksum, and what stands
+/// for its source (path, size, time). Unchanged since `last`, it is neither read nor copied;
+/// otherwise it is copied into a staging folder now, or, in place, listed in `copies` to be
+/// copied once everything is made (and summed now, for the manifest).
+fn copy_once(
+    last: Option<&Last>,
+    target: &Target,
+    copied: &CopiedFile,
+    copies: &mut Vec<CopiedFile>,
+) -> Result<(Checksum, u64), Diagnostic> {
+    let source = copy_hash(copied);
+    let unchanged = last
+        .filter(|l| l.copied.get(&copied.path) == Some(&source))
+        .and_then(|l| l.files.get(&copied.path));
+    let digest = match (unchanged, target) {
+        (Some(digest), _) => *digest,
+        (None, Target::Staging(staging)) => staging.copy(copied)?,
+        (None, Target::InPlace(_)) => {
+            copies.push(copied.clone());
+            output::manifest::sum_file(&copied.source)
+                .map_err(|e| io_error("read", &copied.source, e))?
+        }
+    };
+    Ok((digest, source))
+}
+
 /// Writes `rel` inside `out` through a temporary file renamed over it, so that a page being
 /// served is never seen half written.
 fn replace(
@@ -983,20 +1009,7 @@ impl Preview {
                 keep(file, digest)?;
             }
             if let Some(copied) = found.copied {
-                let source = copy_hash(&copied);
-                let unchanged = last
-                    .filter(|l| l.copied.get(&copied.path) == Some(&source))
-                    .and_then(|l| l.files.get(&copied.path));
-                let digest = match (unchanged, target) {
-                    (Some(digest), _) => *digest,
-                    (None, Target::Staging(staging)) => staging.copy(&copied)?,
-                    (None, Target::InPlace(_)) => {
-                        // Copied only once everything is made; summed now, for the marker.
-                        copies.push(copied.clone());
-                        output::manifest::sum_file(&copied.source)
-                            .map_err(|e| io_error("read", &copied.source, e))?
-                    }
-                };
+                let (digest, source) = copy_once(last, target, &copied, &mut copies)?;
                 files.insert(copied.path.clone(), digest);
                 copied_sources.insert(copied.path.clone(), source);
                 paths.push(copied.path);
@@ -1026,19 +1039,7 @@ impl Preview {
         }
         let mut static_paths = Vec::new();
         for copied in statics {
-            let source = copy_hash(&copied);
-            let unchanged = last
-                .filter(|l| l.copied.get(&copied.path) == Some(&source))
-                .and_then(|l| l.files.get(&copied.path));
-            let digest = match (unchanged, target) {
-                (Some(digest), _) => *digest,
-                (None, Target::Staging(staging)) => staging.copy(&copied)?,
-                (None, Target::InPlace(_)) => {
-                    copies.push(copied.clone());
-                    output::manifest::sum_file(&copied.source)
-                        .map_err(|e| io_error("read", &copied.source, e))?
-                }
-            };
+            let (digest, source) = copy_once(last, target, &copied, &mut copies)?;
             files.insert(copied.path.clone(), digest);
             copied_sources.insert(copied.path.clone(), source);
             static_paths.push(copied.path);

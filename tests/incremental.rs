@@ -7,31 +7,15 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use common::Site;
+use common::{Site, tree};
 use testimony::build::{BuildOptions, build};
 use testimony::preview::{Preview, Rebuilt};
 use testimony::render::Job;
 use testimony::site::Drafts;
 
 const BASE_URL: &str = "http://127.0.0.1:4321/";
-
-/// Every file of a folder by path, with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap();
-            (
-                rel.to_string_lossy().replace('\\', "/"),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
 
 /// The files that differ between two trees: changed, added or removed.
 fn differences(

@@ -7,12 +7,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
 use std::process::Command;
 
-use common::{Run, Site, assert_reported, repo};
+use common::{Run, Site, assert_reported, repo, tree};
 use sha2::{Digest, Sha256};
 
 const MARKER: &str = ".testimony-output";
@@ -35,20 +33,6 @@ fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// Every file under `dir` with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap();
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            (rel, fs::read(e.path()).unwrap())
-        })
         .collect()
 }
 

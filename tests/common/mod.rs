@@ -420,3 +420,17 @@ pub fn edit_at(site: &Site, rel: &str, from: &str, to: &str, needle: &str) -> (u
     site.edit(rel, from, to);
     position(&site.read(rel), needle, 0)
 }
+
+/// Every file under `dir` with its bytes, by its path inside `dir` with `/` separators.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
