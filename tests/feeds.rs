@@ -208,6 +208,20 @@ fn sitemap_hreflang_alternates_are_reciprocal() {
         );
     }
     assert!(urls.contains_key(&format!("{BASE}ar/stories/story-one/")));
+    // The generated lists are listed in every language: the stories of each country too.
+    let from_pages: Vec<String> = site
+        .output_files()
+        .into_iter()
+        .filter(|f| f.contains("/stories/from/"))
+        .collect();
+    assert!(!from_pages.is_empty());
+    for file in from_pages {
+        let dir = file.strip_suffix("index.html").expect("a page");
+        assert!(
+            urls.contains_key(&format!("{BASE}{dir}")),
+            "{dir} is not in the sitemap"
+        );
+    }
     for (loc, alternates) in &urls {
         assert!(
             alternates.values().any(|href| href == loc),

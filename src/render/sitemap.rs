@@ -52,7 +52,8 @@ pub fn sitemap(site: &Site) -> OutputFile {
 }
 
 /// The pages the sitemap lists, each with the languages it is written in: the generated lists
-/// in every language, then plain pages, themes and stories where they have a text.
+/// (the stories of each country too) in every language, then plain pages, themes and stories
+/// where they have a text.
 fn entries(site: &Site) -> Vec<(Route<'_>, Vec<&str>)> {
     let langs: Vec<&str> = site
         .config
@@ -71,6 +72,12 @@ fn entries(site: &Site) -> Vec<(Route<'_>, Vec<&str>)> {
     .into_iter()
     .map(|route| (route, langs.clone()))
     .collect();
+    // The stories of each country, a generated list in every language like the others.
+    let origins: std::collections::BTreeSet<&str> =
+        site.stories.iter().map(|s| s.origin.as_str()).collect();
+    for origin in origins {
+        entries.push((Route::StoriesFrom(origin), langs.clone()));
+    }
     for page in &site.pages {
         entries.push((Route::Page(&page.path), written(&|l| page.texts.has(l))));
     }
