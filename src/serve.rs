@@ -595,7 +595,7 @@ fn reply(method: &Method, target: &str, range: Option<&str>, served: &Path, buil
             Err(()) => plain(400, "the path cannot be redirected"),
         },
         Err(Refusal::BadRequest(why)) => plain(400, why),
-        Err(Refusal::NotFound) => plain(404, "not found"),
+        Err(Refusal::NotFound) => not_found_reply(served, target, build),
     }
 }
 
@@ -638,10 +638,32 @@ fn script_reply() -> Reply {
 /// An HTML page with the listening script added, whole: a range of a page is not worth
 /// honouring (HTTP allows answering the whole instead) and would cut through the addition.
 fn page_reply(path: &Path, build: u64) -> std::io::Result<Reply> {
+    page_reply_with(path, build, 200)
+}
+
+/// The site's own 404 page for an address that is not there, as a host serves it: that of the
+/// address's language (`/ar/...` gets `ar/404.html`), else the root's; plain text if the site
+/// has none. Only the first segment of the address is looked at, and only as a folder name
+/// of the served site: it is checked like any other request's.
+fn not_found_reply(served: &Path, target: &str, build: u64) -> Reply {
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let candidates = [format!("/{first}/404.html"), "/404.html".to_owned()];
+    for candidate in candidates.iter().filter(|c| !c.starts_with("//")) {
+        if let Ok(Found::File(page)) = resolve(served, candidate)
+            && let Ok(reply) = page_reply_with(&page, build, 404)
+        {
+            return reply;
+        }
+    }
+    plain(404, "not found")
+}
+
+fn page_reply_with(path: &Path, build: u64, status: u16) -> std::io::Result<Reply> {
     let body = with_reload_script(&std::fs::read_to_string(path)?, build).into_bytes();
     let length = body.len();
     Ok(Response::new(
-        StatusCode(200),
+        StatusCode(status),
         vec![
             header("Content-Type", "text/html; charset=utf-8"),
             header("X-Content-Type-Options", "nosniff"),

@@ -783,6 +783,23 @@ impl Events {
 }
 
 #[test]
+fn a_missing_address_gets_the_site_s_404_page_in_its_language() {
+    let site = Site::fixture("basic");
+    let serving = Serving::start(&site);
+    let answer = serving.get("/ar/stories/no-such-story/");
+    assert_eq!(answer.status, 404);
+    let page = Page::parse(&answer.text());
+    assert_eq!(page.attr("html", "lang"), "ar");
+    assert_eq!(page.attr("html", "dir"), "rtl");
+    // An address in no language gets the root's page, in the default language.
+    let answer = serving.get("/zz/nothing");
+    assert_eq!(answer.status, 404);
+    assert_eq!(Page::parse(&answer.text()).attr("html", "lang"), "en");
+    // A refused address is still refused, not answered with a page.
+    assert_eq!(serving.get("/%2e%2e/site.yaml").status, 400);
+}
+
+#[test]
 fn adds_the_reload_script_to_html_answers_only() {
     let site = Site::fixture("basic");
     let serving = Serving::start(&site);
