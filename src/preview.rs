@@ -374,6 +374,16 @@ pub fn inputs(job: &Job, stories: &HashMap<&str, &Story>, renderer: &Renderer) -
             members: true,
             ..Inputs::default()
         },
+        // The open data holds every story's metadata and texts (no body) in the site's order,
+        // the languages they are shown in, and the themes' titles.
+        Job::Data { .. } => Inputs {
+            listed: Items::All,
+            members: true,
+            themes: Items::All,
+            ..Inputs::default()
+        },
+        // The schema is fixed: only a new build of the program changes it.
+        Job::DataSchema => Inputs::default(),
         // Every page in every language it exists in.
         Job::Sitemap => Inputs {
             members: true,
