@@ -631,3 +631,23 @@ fn a_story_s_new_summary_changes_the_open_data_as_a_clean_build_does() {
         "{changed:?}"
     );
 }
+
+#[test]
+fn a_new_caption_language_is_listed_in_the_open_data_as_a_clean_build_does() {
+    let mut p = Previewed::new("basic");
+    let rel = "content/stories/story-two/index.md";
+    let vtt = "content/stories/story-two/captions.fr.vtt";
+    let (_, changed) = p.save(&[rel, vtt], |site| {
+        let english = site.read("content/stories/story-two/captions.en.vtt");
+        site.write(vtt, english);
+        site.edit(
+            rel,
+            "captions: { en: captions.en.vtt }",
+            "captions: { en: captions.en.vtt, fr: captions.fr.vtt }",
+        );
+    });
+    assert!(
+        changed.contains(&"data/stories.json".to_string()),
+        "{changed:?}"
+    );
+}

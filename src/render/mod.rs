@@ -148,8 +148,8 @@ pub enum Job {
 }
 
 impl Job {
-    /// The template the job renders; `None` for the sitemap, the feeds and the hosting files,
-    /// which are not made by a template.
+    /// The template the job renders; `None` for the sitemap, the feeds, the hosting files and
+    /// the open data, which are not made by a template.
     pub fn template(&self) -> Option<&'static str> {
         Some(match self {
             Job::Home { .. } => "home.html",
@@ -422,7 +422,7 @@ impl<'a> Renderer<'a> {
 pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
 
 /// Renders every job of the site ([`jobs`]) in parallel: every page in every language, the
-/// language chooser, the sitemap, the feeds and the chapter tracks; hands each file to `emit` as soon as
+/// language chooser, the sitemap, the feeds, the open data and the chapter tracks; hands each file to `emit` as soon as
 /// it is made (so that a large site is never all in memory at once). Returns the problems
 /// found, including those `emit` returned, and the interface strings that fell back to the
 /// default language, as `(lang, key)`, sorted, each once.
