@@ -422,10 +422,10 @@ impl<'a> Renderer<'a> {
 pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
 
 /// Renders every job of the site ([`jobs`]) in parallel: every page in every language, the
-/// language chooser, the sitemap, the feeds, the open data and the chapter tracks; hands each file to `emit` as soon as
-/// it is made (so that a large site is never all in memory at once). Returns the problems
-/// found, including those `emit` returned, and the interface strings that fell back to the
-/// default language, as `(lang, key)`, sorted, each once.
+/// language chooser, the sitemap, the feeds, the open data and the chapter tracks; hands each
+/// file to `emit` as soon as it is made (so that a large site is never all in memory at once).
+/// Returns the problems found, including those `emit` returned, and the interface strings that
+/// fell back to the default language, as `(lang, key)`, sorted, each once.
 pub fn render(
     site: &Site,
     templates: &Templates,
