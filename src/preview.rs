@@ -285,8 +285,8 @@ fn membership(story: &Story, site: &Site) -> impl PartialEq {
     )
 }
 
-/// A story without what only its own page shows (its text, captions and video file): what a
-/// card of it in a list is made from.
+/// A story without what only its own page shows (its text, its captions' cues and file names,
+/// its video file): what a card of it in a list, and its entry in the open data, is made from.
 fn card_part(mut story: Story) -> Story {
     // The fingerprint of the text, and whether a translation is older than it, show on the
     // story's own pages only.
@@ -296,7 +296,12 @@ fn card_part(mut story: Story) -> Story {
         translation.text.body_html.clear();
         translation.stale = false;
     }
-    story.captions.clear();
+    // The open data lists which languages a story is captioned in (and their addresses, made
+    // from the language); the cues and the editor's file names show on the story's pages only.
+    for track in &mut story.captions {
+        track.path.clear();
+        track.captions.cues.clear();
+    }
     story
 }
 
@@ -374,6 +379,16 @@ pub fn inputs(job: &Job, stories: &HashMap<&str, &Story>, renderer: &Renderer) -
             members: true,
             ..Inputs::default()
         },
+        // The open data holds every story's metadata and texts (no body) in the site's order,
+        // the languages they are shown in, and the themes' titles.
+        Job::Data { .. } => Inputs {
+            listed: Items::All,
+            members: true,
+            themes: Items::All,
+            ..Inputs::default()
+        },
+        // The schema is fixed: only a new build of the program changes it.
+        Job::DataSchema => Inputs::default(),
         // Every page in every language it exists in.
         Job::Sitemap => Inputs {
             members: true,

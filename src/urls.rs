@@ -151,6 +151,19 @@ impl Urls {
         format!("{lang}/feed.xml")
     }
 
+    /// Where the open data of the stories is written: `data/stories.json` for every language,
+    /// `data/ar/stories.json` for one. Its address is [`Urls::file`] of this path.
+    pub fn data_path(lang: Option<&str>) -> String {
+        match lang {
+            Some(lang) => format!("data/{lang}/stories.json"),
+            None => "data/stories.json".into(),
+        }
+    }
+
+    /// Where the JSON Schema of the open data is written; its version is in its name, so that
+    /// a later, incompatible schema is a new file beside it rather than a change under readers.
+    pub const DATA_SCHEMA_PATH: &'static str = "data/schema-v1.json";
+
     /// Where a page is written in the output folder: `ar/stories/x/index.html`.
     pub fn output_path(lang: &str, route: Route) -> String {
         format!("{lang}/{}index.html", route.path())
@@ -214,6 +227,11 @@ mod tests {
         );
         assert_eq!(Urls::chapters_path("ar", "x"), "ar/stories/x/chapters.vtt");
         assert_eq!(urls.file(&Urls::feed_path("ar")), "/testimony/ar/feed.xml");
+        assert_eq!(Urls::data_path(None), "data/stories.json");
+        assert_eq!(
+            urls.file(&Urls::data_path(Some("ar"))),
+            "/testimony/data/ar/stories.json"
+        );
         assert_eq!(
             urls.file(&Urls::chapters_path("ar", "x")),
             "/testimony/ar/stories/x/chapters.vtt"

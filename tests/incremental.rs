@@ -600,3 +600,54 @@ impl Previewed {
         Previewed { site, out, preview }
     }
 }
+
+#[test]
+fn a_story_s_new_summary_changes_the_open_data_as_a_clean_build_does() {
+    let mut p = Previewed::new("basic");
+    let rel = "content/stories/story-one/index.md";
+    let (_, changed) = p.save(&[rel], |site| {
+        site.edit(
+            rel,
+            "summary: A fictional story used by the tests.",
+            "summary: A summary rewritten in the preview.",
+        );
+    });
+    // The file of every language has the English text; so do the English file and the French
+    // one (whose copy is the English fallback); the Arabic file has the Arabic summary.
+    for data in [
+        "data/stories.json",
+        "data/en/stories.json",
+        "data/fr/stories.json",
+    ] {
+        assert!(changed.contains(&data.to_string()), "{data} in {changed:?}");
+        let text = String::from_utf8(p.tree()[data].clone()).expect("UTF-8");
+        assert!(
+            text.contains("A summary rewritten in the preview."),
+            "{text}"
+        );
+    }
+    assert!(
+        !changed.contains(&"data/schema-v1.json".to_string()),
+        "{changed:?}"
+    );
+}
+
+#[test]
+fn a_new_caption_language_is_listed_in_the_open_data_as_a_clean_build_does() {
+    let mut p = Previewed::new("basic");
+    let rel = "content/stories/story-two/index.md";
+    let vtt = "content/stories/story-two/captions.fr.vtt";
+    let (_, changed) = p.save(&[rel, vtt], |site| {
+        let english = site.read("content/stories/story-two/captions.en.vtt");
+        site.write(vtt, english);
+        site.edit(
+            rel,
+            "captions: { en: captions.en.vtt }",
+            "captions: { en: captions.en.vtt, fr: captions.fr.vtt }",
+        );
+    });
+    assert!(
+        changed.contains(&"data/stories.json".to_string()),
+        "{changed:?}"
+    );
+}

@@ -14,6 +14,8 @@
 //!   `parts.rs`: the pieces they share (cards, segments, the story page's video and captions).
 //! - `json_ld.rs`, `sitemap.rs` and `feed.rs`: the schema.org data of a story, `sitemap.xml`
 //!   and each language's Atom feed.
+//! - `opendata.rs`: `/data/stories.json`, one per language, and their JSON Schema: the
+//!   published stories' metadata for researchers and mirrors, never a private field.
 //! - `hosting.rs`: the files for the host rather than the reader: `robots.txt`, `_headers`
 //!   and the Content-Security-Policy they carry.
 //! - `templates.rs`: loading the templates and turning Tera's errors into diagnostics.
@@ -29,6 +31,7 @@ mod feed;
 pub mod hosting;
 mod index;
 mod json_ld;
+mod opendata;
 mod pages;
 mod parts;
 mod sitemap;
@@ -134,11 +137,19 @@ pub enum Job {
     Robots,
     /// `/_headers`: the security headers for hosts that read that file.
     Headers,
+    /// The open data of the published stories: `/data/stories.json` with every language's
+    /// text (`lang: None`), or `/data/<lang>/stories.json` with the stories shown in one.
+    Data {
+        /// The language's code, or `None` for the file of every language.
+        lang: Option<String>,
+    },
+    /// `/data/schema-v1.json`: the JSON Schema the data files follow.
+    DataSchema,
 }
 
 impl Job {
-    /// The template the job renders; `None` for the sitemap, the feeds and the hosting files,
-    /// which are not made by a template.
+    /// The template the job renders; `None` for the sitemap, the feeds, the hosting files and
+    /// the open data, which are not made by a template.
     pub fn template(&self) -> Option<&'static str> {
         Some(match self {
             Job::Home { .. } => "home.html",
@@ -150,7 +161,12 @@ impl Job {
             Job::Statements { .. } => "statements.html",
             Job::Root => "root.html",
             Job::NotFound { .. } | Job::NotFoundRoot => "404.html",
-            Job::Sitemap | Job::Feed { .. } | Job::Robots | Job::Headers => return None,
+            Job::Sitemap
+            | Job::Feed { .. }
+            | Job::Robots
+            | Job::Headers
+            | Job::Data { .. }
+            | Job::DataSchema => return None,
         })
     }
 
@@ -168,7 +184,13 @@ impl Job {
             | Job::Statements { lang }
             | Job::NotFound { lang }
             | Job::Feed { lang } => Some(lang),
-            Job::Root | Job::Sitemap | Job::NotFoundRoot | Job::Robots | Job::Headers => None,
+            Job::Data { lang } => lang.as_deref(),
+            Job::Root
+            | Job::Sitemap
+            | Job::NotFoundRoot
+            | Job::Robots
+            | Job::Headers
+            | Job::DataSchema => None,
         }
     }
 
@@ -189,15 +211,18 @@ impl Job {
             | Job::NotFound { .. }
             | Job::NotFoundRoot
             | Job::Robots
-            | Job::Headers => return None,
+            | Job::Headers
+            | Job::Data { .. }
+            | Job::DataSchema => return None,
         })
     }
 }
 
 /// Every job of a clean build, in a fixed order: per language (in the order of site.yaml) the
 /// home page, the plain pages, the story lists (all, then by country), the stories, the theme
-/// lists and themes, the statements, the 404 page, the feed; then the language chooser, the
-/// sitemap, the root's 404 page, `robots.txt` and `_headers`.
+/// lists and themes, the statements, the 404 page, the feed, the open data; then the language
+/// chooser, the sitemap, the root's 404 page, `robots.txt`, `_headers`, the open data of every
+/// language and its schema.
 pub fn jobs(site: &Site) -> Vec<Job> {
     let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
     let mut jobs = Vec::new();
@@ -225,12 +250,15 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         jobs.push(Job::Statements { lang: lang() });
         jobs.push(Job::NotFound { lang: lang() });
         jobs.push(Job::Feed { lang: lang() });
+        jobs.push(Job::Data { lang: Some(lang()) });
     }
     jobs.push(Job::Root);
     jobs.push(Job::Sitemap);
     jobs.push(Job::NotFoundRoot);
     jobs.push(Job::Robots);
     jobs.push(Job::Headers);
+    jobs.push(Job::Data { lang: None });
+    jobs.push(Job::DataSchema);
     jobs
 }
 
@@ -329,7 +357,8 @@ impl<'a> Renderer<'a> {
     fn view_of(&self, job: &Job) -> Option<&LangView<'a>> {
         match job {
             Job::Root | Job::NotFoundRoot => self.views.first(),
-            Job::Sitemap | Job::Robots | Job::Headers => None,
+            // The open data is the site's content, never the interface's strings.
+            Job::Sitemap | Job::Robots | Job::Headers | Job::Data { .. } | Job::DataSchema => None,
             _ => self.views.iter().find(|v| Some(v.code()) == job.lang()),
         }
     }
@@ -339,6 +368,8 @@ impl<'a> Renderer<'a> {
             Job::Sitemap => return Ok(vec![sitemap::sitemap(self.site)]),
             Job::Robots => return Ok(vec![hosting::robots(&self.site.urls)]),
             Job::Headers => return Ok(vec![hosting::headers()]),
+            Job::Data { lang } => return opendata::stories(self.site, lang.as_deref()),
+            Job::DataSchema => return Ok(vec![opendata::schema()]),
             _ => {}
         }
         if let (Job::Feed { lang }, Some(view)) = (job, self.view_of(job)) {
@@ -391,10 +422,10 @@ impl<'a> Renderer<'a> {
 pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
 
 /// Renders every job of the site ([`jobs`]) in parallel: every page in every language, the
-/// language chooser, the sitemap, the feeds and the chapter tracks; hands each file to `emit` as soon as
-/// it is made (so that a large site is never all in memory at once). Returns the problems
-/// found, including those `emit` returned, and the interface strings that fell back to the
-/// default language, as `(lang, key)`, sorted, each once.
+/// language chooser, the sitemap, the feeds, the open data and the chapter tracks; hands each
+/// file to `emit` as soon as it is made (so that a large site is never all in memory at once).
+/// Returns the problems found, including those `emit` returned, and the interface strings that
+/// fell back to the default language, as `(lang, key)`, sorted, each once.
 pub fn render(
     site: &Site,
     templates: &Templates,

@@ -86,7 +86,12 @@ pub fn context<'r>(s: &Scope<'r>, job: &Job) -> Option<Context<'r>> {
         Job::Root => Some(root(s)),
         Job::NotFound { .. } => Some(not_found(s, false)),
         Job::NotFoundRoot => Some(not_found(s, true)),
-        Job::Sitemap | Job::Feed { .. } | Job::Robots | Job::Headers => None,
+        Job::Sitemap
+        | Job::Feed { .. }
+        | Job::Robots
+        | Job::Headers
+        | Job::Data { .. }
+        | Job::DataSchema => None,
     }
 }
 

@@ -76,19 +76,22 @@ fn jobs_list_each_page_once_in_a_fixed_order() {
     let unique: BTreeSet<&Job> = jobs.iter().collect();
     assert_eq!(unique.len(), jobs.len(), "a job twice in {jobs:#?}");
     let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
-    // Home, stories, themes, statements, the 404 page and the feed, besides the items.
+    // Home, stories, themes, statements, the 404 page, the feed and the open data, besides
+    // the items.
     let per_language =
-        6 + site.pages.len() + origins.len() + site.stories.len() + site.themes.len();
-    assert_eq!(jobs.len(), 3 * per_language + 5);
+        7 + site.pages.len() + origins.len() + site.stories.len() + site.themes.len();
+    assert_eq!(jobs.len(), 3 * per_language + 7);
     assert_eq!(jobs[0], Job::Home { lang: "en".into() });
     assert_eq!(
-        jobs[jobs.len() - 5..],
+        jobs[jobs.len() - 7..],
         [
             Job::Root,
             Job::Sitemap,
             Job::NotFoundRoot,
             Job::Robots,
-            Job::Headers
+            Job::Headers,
+            Job::Data { lang: None },
+            Job::DataSchema,
         ]
     );
     assert!(jobs.contains(&Job::NotFound { lang: "ar".into() }));
@@ -103,6 +106,12 @@ fn jobs_list_each_page_once_in_a_fixed_order() {
     let feed = Job::Feed { lang: "ar".into() };
     assert!(jobs.contains(&feed));
     assert_eq!((feed.template(), feed.lang()), (None, Some("ar")));
+    let data = Job::Data {
+        lang: Some("ar".into()),
+    };
+    assert!(jobs.contains(&data));
+    assert_eq!((data.template(), data.lang()), (None, Some("ar")));
+    assert_eq!(Job::DataSchema.template(), None);
 }
 
 #[test]
