@@ -92,22 +92,28 @@ struct Last {
     loaded: Loaded,
     /// Each template's text, as parsed, to tell which changed.
     templates: BTreeMap<String, Vec<tera::ast::Node>>,
+    outputs: Outputs,
+    /// The warnings of loading and assembling.
+    warnings: Diagnostics,
+}
+
+/// What a build made, as the next one compares with it.
+struct Outputs {
     /// Per language: the values every page of it shows (JSON of the site context).
     site_values: BTreeMap<String, String>,
+    /// Every job of the site: those redone, and those carried over from the build before.
     jobs: BTreeMap<Job, Done>,
     /// Per story slug: what its media made.
     media: BTreeMap<String, Media>,
     /// Every file of the output, with its checksum, from which the marker is written.
     files: BTreeMap<String, Checksum>,
-    /// Per copied file (a video), what stands for its source (path, size and time), so that
-    /// an unchanged video is neither copied nor summed again.
+    /// Per copied file (a video, a file of `static/`), what stands for its source (path, size
+    /// and time), so that an unchanged one is neither copied nor summed again.
     copied: BTreeMap<String, u64>,
     /// The site theme's assets, by path in the output.
     assets: Vec<String>,
     /// The files of the site's own `static/` folder, by path in the output.
     statics: Vec<String>,
-    /// The warnings of loading and assembling.
-    warnings: Diagnostics,
 }
 
 impl Last {
@@ -115,14 +121,21 @@ impl Last {
     /// strings that fell back, the pages the one-pass minifier refused.
     fn warnings(&self) -> Diagnostics {
         let mut warnings = self.warnings.clone();
-        warnings.extend(self.media.values().flat_map(|m| m.problems.iter().cloned()));
+        warnings.extend(
+            self.outputs
+                .media
+                .values()
+                .flat_map(|m| m.problems.iter().cloned()),
+        );
         let missing = self
+            .outputs
             .jobs
             .values()
             .flat_map(|done| done.missing.iter().cloned());
         let site = &self.loaded.site;
         warnings.extend(build::missing_strings(site, &self.loaded.locales, missing));
         let refused: Vec<&Refused> = self
+            .outputs
             .jobs
             .values()
             .filter_map(|d| d.refused.as_ref())
@@ -140,7 +153,7 @@ impl Last {
     /// The HTML pages of the output, per language.
     fn pages(&self) -> BTreeMap<String, usize> {
         let mut pages = BTreeMap::new();
-        for path in self.files.keys().filter(|p| p.ends_with(".html")) {
+        for path in self.outputs.files.keys().filter(|p| p.ends_with(".html")) {
             if let Some((lang, _)) = path.split_once('/') {
                 *pages.entry(lang.to_string()).or_default() += 1;
             }
@@ -674,8 +687,8 @@ fn copy_once(
 ) -> Result<(Checksum, u64), Diagnostic> {
     let source = copy_hash(copied);
     let unchanged = last
-        .filter(|l| l.copied.get(&copied.path) == Some(&source))
-        .and_then(|l| l.files.get(&copied.path));
+        .filter(|l| l.outputs.copied.get(&copied.path) == Some(&source))
+        .and_then(|l| l.outputs.files.get(&copied.path));
     let digest = match (unchanged, target) {
         (Some(digest), _) => *digest,
         (None, Target::Staging(staging)) => staging.copy(copied)?,
@@ -821,13 +834,7 @@ impl Preview {
         let next = Last {
             templates: template_asts(&loaded.templates),
             loaded,
-            site_values: step.site_values,
-            jobs: step.jobs,
-            media: step.media,
-            files: step.files,
-            copied: step.copied,
-            assets: step.assets,
-            statics: step.statics,
+            outputs: step.outputs,
             warnings: warnings.clone(),
         };
         let mut rebuilt = rebuilt;
@@ -839,16 +846,7 @@ impl Preview {
 
 /// What a build made, before it is written.
 struct Step {
-    site_values: BTreeMap<String, String>,
-    /// Every job of the site now: those redone, and those carried over from the last build.
-    jobs: BTreeMap<Job, Done>,
-    media: BTreeMap<String, Media>,
-    /// Every file of the output now, with its checksum.
-    files: BTreeMap<String, Checksum>,
-    /// Per copied file, what stands for its source (see [`Last::copied`]).
-    copied: BTreeMap<String, u64>,
-    assets: Vec<String>,
-    statics: Vec<String>,
+    outputs: Outputs,
     rendered: Vec<Job>,
     /// Files whose bytes changed, made in memory (in place only: a staging folder is written
     /// as the files are made).
@@ -879,7 +877,7 @@ impl Preview {
         languages.extend(
             site_values
                 .iter()
-                .filter(|(lang, values)| last.site_values.get(*lang) != Some(*values))
+                .filter(|(lang, values)| last.outputs.site_values.get(*lang) != Some(*values))
                 .map(|(lang, _)| lang.clone()),
         );
         let now = template_asts(&loaded.templates);
@@ -935,7 +933,7 @@ impl Preview {
                 let redo = all
                     .iter()
                     .filter(|job| {
-                        let Some(done) = last.jobs.get(*job) else {
+                        let Some(done) = last.outputs.jobs.get(*job) else {
                             return true;
                         };
                         let lang = language_of(job, site);
@@ -956,7 +954,7 @@ impl Preview {
                 (redo, changes.stories)
             }
         };
-        let old_files = last.map(|l| &l.files);
+        let old_files = last.map(|l| &l.outputs.files);
         let is_new =
             |path: &str, digest: Checksum| old_files.is_none_or(|f| f.get(path) != Some(&digest));
         let writes = Mutex::new(Vec::new());
@@ -973,11 +971,11 @@ impl Preview {
         };
         let made = render_jobs(&renderer, site, &stories, &redo, &keep)?;
 
-        let mut files = last.map(|l| l.files.clone()).unwrap_or_default();
+        let mut files = last.map(|l| l.outputs.files.clone()).unwrap_or_default();
         let redone: BTreeSet<&Job> = redo.iter().collect();
         let current: BTreeSet<&Job> = all.iter().collect();
         let mut jobs = BTreeMap::new();
-        for (job, done) in last.map(|l| &l.jobs).into_iter().flatten() {
+        for (job, done) in last.map(|l| &l.outputs.jobs).into_iter().flatten() {
             if current.contains(job) && !redone.contains(job) {
                 jobs.insert(job.clone(), done.clone());
             } else {
@@ -992,7 +990,10 @@ impl Preview {
         }
 
         // The theme's assets: few and small, so read each time.
-        for path in last.map(|l| l.assets.as_slice()).unwrap_or_default() {
+        for path in last
+            .map(|l| l.outputs.assets.as_slice())
+            .unwrap_or_default()
+        {
             files.remove(path);
         }
         let mut asset_paths = Vec::new();
@@ -1003,8 +1004,8 @@ impl Preview {
             keep(file, digest)?;
         }
 
-        let mut media = last.map(|l| l.media.clone()).unwrap_or_default();
-        let mut copied_sources = last.map(|l| l.copied.clone()).unwrap_or_default();
+        let mut media = last.map(|l| l.outputs.media.clone()).unwrap_or_default();
+        let mut copied_sources = last.map(|l| l.outputs.copied.clone()).unwrap_or_default();
         let mut copies = Vec::new();
         let mut problems = Diagnostics::new();
         for slug in &media_of {
@@ -1042,7 +1043,10 @@ impl Preview {
 
         // The site's static/ files: few, so listed each time, and copied again when their
         // size or time changed, as a video is. Checked against everything generated.
-        for path in last.map(|l| l.statics.as_slice()).unwrap_or_default() {
+        for path in last
+            .map(|l| l.outputs.statics.as_slice())
+            .unwrap_or_default()
+        {
             files.remove(path);
         }
         let statics = output::site_static::files(&self.root)?;
@@ -1067,13 +1071,15 @@ impl Preview {
             .cloned()
             .collect();
         Ok(Step {
-            site_values: values,
-            jobs,
-            media,
-            files,
-            copied: copied_sources,
-            assets: asset_paths,
-            statics: static_paths,
+            outputs: Outputs {
+                site_values: values,
+                jobs,
+                media,
+                files,
+                copied: copied_sources,
+                assets: asset_paths,
+                statics: static_paths,
+            },
             rendered: redo,
             writes: writes.into_inner().unwrap_or_else(|p| p.into_inner()),
             copies,
@@ -1092,7 +1098,7 @@ impl Preview {
         let written: Vec<String> = match target {
             Target::Staging(staging) => {
                 staging.commit().map_err(one)?;
-                step.files.keys().cloned().collect()
+                step.outputs.files.keys().cloned().collect()
             }
             Target::InPlace(ref out) => {
                 step.writes
@@ -1106,8 +1112,8 @@ impl Preview {
                     remove(out, path).map_err(one)?;
                 }
                 // Written from the checksums kept, the same bytes as a clean build's marker.
-                if last.map(|l| &l.files) != Some(&step.files) {
-                    let text = output::manifest::text(&step.files);
+                if last.map(|l| &l.outputs.files) != Some(&step.outputs.files) {
+                    let text = output::manifest::text(&step.outputs.files);
                     replace(out, MARKER, |tmp| std::fs::write(tmp, text)).map_err(one)?;
                 }
                 let mut written: Vec<String> = step.writes.iter().map(|f| f.path.clone()).collect();
