@@ -262,8 +262,15 @@ fn generate(root: &Path, stories: usize, languages: &[(&str, &str)], minify: boo
         }
         write!(
             front,
-            "statement: {}\nwarnings: [violence]\nstatus: published\nprivate:\n  real_name: none\n---\n{}\n\n{}\n",
+            "statement: {}\nwarnings: [violence]\nstatus: published\n\
+             consent: {{ languages: [{}], given: 2019-01-01, review: 2099-12-31 }}\n\
+             private:\n  real_name: none\n---\n{}\n\n{}\n",
             lorem(n + 1, 25),
+            languages
+                .iter()
+                .map(|(code, _)| *code)
+                .collect::<Vec<_>>()
+                .join(", "),
             lorem(n + 2, 60),
             lorem(n + 3, 60)
         )

@@ -35,6 +35,9 @@ pub struct BuildOptions {
     /// with a banner saying it is not published. Only `serve --drafts` sets it: `build` has no
     /// such flag, so drafts never reach a published folder.
     pub drafts: bool,
+    /// The build date as `--now` gives it (`YYYY-MM-DD`); else `SOURCE_DATE_EPOCH`, else today
+    /// (see [`crate::date`]).
+    pub now: Option<String>,
 }
 
 impl BuildOptions {
@@ -45,6 +48,7 @@ impl BuildOptions {
             base_url: None,
             force: false,
             drafts: false,
+            now: None,
         }
     }
 
@@ -101,7 +105,17 @@ pub fn load_with(
     base_url: Option<&str>,
     drafts: site::Drafts,
 ) -> (Option<Loaded>, Diagnostics) {
-    let config = match load_config(root, base_url) {
+    load_on(root, base_url, drafts, None)
+}
+
+/// [`load_with`] on the build date `now` (`--now`), if given.
+pub fn load_on(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: site::Drafts,
+    now: Option<&str>,
+) -> (Option<Loaded>, Diagnostics) {
+    let config = match load_config_on(root, base_url, now) {
         Ok(config) => config,
         Err(problems) => return (None, problems),
     };
@@ -120,6 +134,16 @@ pub fn load_with(
 
 /// Stage 1: `site.yaml`, with `--base-url` in place of its `base_url` if given.
 pub fn load_config(root: &Path, base_url: Option<&str>) -> Result<Config, Diagnostics> {
+    load_config_on(root, base_url, None)
+}
+
+/// [`load_config`], with the build date `--now` gave, if any, in place of the one
+/// `SOURCE_DATE_EPOCH` or the clock gives: the one place the build date is decided.
+pub fn load_config_on(
+    root: &Path,
+    base_url: Option<&str>,
+    now: Option<&str>,
+) -> Result<Config, Diagnostics> {
     let mut problems = Diagnostics::new();
     // `--base-url` passes the same check as `base_url` in site.yaml: every page, the sitemap
     // and the feeds are built from it.
@@ -151,6 +175,15 @@ pub fn load_config(root: &Path, base_url: Option<&str>) -> Result<Config, Diagno
     }
     if let Some(base_url) = base_url {
         config.base_url = base_url;
+    }
+    if let Some(now) = now {
+        match crate::date::build_date(Some(now)) {
+            Ok(today) => config.today = today,
+            Err(err) => {
+                problems.push(Diagnostic::error(err.to_string()));
+                return Err(problems);
+            }
+        }
     }
     Ok(config)
 }
@@ -348,7 +381,12 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
     } else {
         site::Drafts::Withheld
     };
-    let (loaded, mut problems) = load_with(&options.root, options.base_url.as_deref(), drafts);
+    let (loaded, mut problems) = load_on(
+        &options.root,
+        options.base_url.as_deref(),
+        drafts,
+        options.now.as_deref(),
+    );
     let out = match out {
         Ok(out) => Some(out),
         Err(found) => {

@@ -224,6 +224,11 @@ pub struct Config {
     pub missing_translation: MissingTranslation,
     pub allow_third_party: Vec<ThirdParty>,
     pub minify: bool,
+    /// The build date, that embargoes (`publish_after`) and consent reviews are measured
+    /// against: not in `site.yaml` but decided once per run (see [`crate::date`]), from
+    /// `SOURCE_DATE_EPOCH` or the clock here, replaced by `--now` in
+    /// [`crate::build::load_config_on`].
+    pub today: crate::date::Date,
 }
 
 impl Config {
@@ -328,10 +333,15 @@ impl Config {
                 .at(source, locate("site_theme", &raw.site_theme)),
             );
         }
+        let today = crate::date::build_date(None).unwrap_or_else(|err| {
+            problems.push(Diagnostic::error(err.to_string()));
+            crate::date::Date::from_unix_seconds(0)
+        });
         if problems.has_errors() {
             return Err(problems);
         }
         Ok(Config {
+            today,
             title: raw.title,
             base_url,
             languages,

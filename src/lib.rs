@@ -13,6 +13,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod date;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod i18n;

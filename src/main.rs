@@ -38,11 +38,19 @@ enum Command {
         /// static/ and site.yaml.
         #[arg(long)]
         force: bool,
+        /// The build date, YYYY-MM-DD: embargoes (`publish_after`) and consent reviews are
+        /// measured against it. Else SOURCE_DATE_EPOCH, else today (UTC).
+        #[arg(long)]
+        now: Option<String>,
     },
     /// Check everything a build checks, without writing anything.
     Check {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// The build date, YYYY-MM-DD: embargoes (`publish_after`) and consent reviews are
+        /// measured against it. Else SOURCE_DATE_EPOCH, else today (UTC).
+        #[arg(long)]
+        now: Option<String>,
     },
     /// Build into a temporary folder, serve it on this computer, and rebuild when a source
     /// changes. public/ is not touched.
@@ -57,6 +65,10 @@ enum Command {
         /// with a banner saying it is not published (`build` never shows them).
         #[arg(long)]
         drafts: bool,
+        /// The build date, YYYY-MM-DD: embargoes (`publish_after`) and consent reviews are
+        /// measured against it. Else SOURCE_DATE_EPOCH, else today (UTC).
+        #[arg(long)]
+        now: Option<String>,
     },
     /// Create a new story, theme or page from a template.
     New {
@@ -119,6 +131,7 @@ fn main() -> ExitCode {
             out,
             base_url,
             force,
+            now,
         } => {
             let options = BuildOptions {
                 root,
@@ -127,6 +140,7 @@ fn main() -> ExitCode {
                 force,
                 // `build` has no `--drafts`: drafts are seen in `serve --drafts` only.
                 drafts: false,
+                now,
             };
             match build::build(&options) {
                 Ok((summary, warnings)) => {
@@ -146,8 +160,8 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { format } => {
-            let problems = testimony::check::check(&root);
+        Command::Check { format, now } => {
+            let problems = testimony::check::check_on(&root, now.as_deref());
             match format {
                 Format::Json => println!(
                     "{}",
@@ -168,15 +182,18 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Serve { port, open, drafts } => {
-            match testimony::serve::serve(&root, port, open, drafts) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(err) => {
-                    eprintln!("error: {err}");
-                    ExitCode::FAILURE
-                }
+        Command::Serve {
+            port,
+            open,
+            drafts,
+            now,
+        } => match testimony::serve::serve(&root, port, open, drafts, now) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::FAILURE
             }
-        }
+        },
         Command::New { kind, name } => match testimony::scaffold::create(&root, kind, &name) {
             Ok(paths) => {
                 for path in paths {

@@ -16,6 +16,9 @@ pub enum Status {
     /// Checked like a published page, but never built, copied or listed (only `serve --drafts`
     /// shows it, with a banner).
     Draft,
+    /// Taken back by the narrator (`testimony withdraw`): never built, listed, copied or
+    /// checked, not even by `serve --drafts`, and nothing of it is printed.
+    Withdrawn,
 }
 
 /// A plain page or the home page, in the default language.
@@ -26,6 +29,8 @@ pub struct PageMeta {
     pub description: Option<String>,
     #[serde(default)]
     pub status: Status,
+    /// Embargo: `YYYY-MM-DD`; left out of every output until the build date reaches it.
+    pub publish_after: Option<String>,
 }
 
 /// A plain page's or the home page's translation.
@@ -48,6 +53,8 @@ pub struct ThemeMeta {
     pub order: u32,
     #[serde(default)]
     pub status: Status,
+    /// Embargo: `YYYY-MM-DD`; left out of every output until the build date reaches it.
+    pub publish_after: Option<String>,
 }
 
 /// A theme's translation.
@@ -148,11 +155,39 @@ pub struct StoryMeta {
     pub statement: Option<String>,
     #[serde(default)]
     pub warnings: Vec<Warning>,
-    /// Required on a story: `published` or `draft`.
+    /// Required on a story: `published`, `draft` or `withdrawn`.
     pub status: Status,
+    /// Embargo: `YYYY-MM-DD`; left out of every output until the build date reaches it.
+    pub publish_after: Option<String>,
+    /// What the narrator agreed to; required when `status: published`.
+    pub consent: Option<ConsentMeta>,
     /// For editors only. Read so that it is accepted, and then dropped: it is never rendered.
     #[serde(default, rename = "private")]
     pub _private: serde::de::IgnoredAny,
+}
+
+/// A narrator's consent, as the editors record it: the only languages the story is built in,
+/// where copies of it are published, and its dates. Never rendered.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentMeta {
+    /// Site language codes; the story is built in these only.
+    pub languages: Vec<String>,
+    /// Where the story is published, this site included: what `testimony withdraw` lists.
+    #[serde(default)]
+    pub platforms: Vec<PlatformMeta>,
+    /// When consent was given, `YYYY-MM-DD`.
+    pub given: String,
+    /// When it must be asked again, `YYYY-MM-DD`: past it, `check` and `build` warn.
+    pub review: String,
+}
+
+/// One place a story is published.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformMeta {
+    pub name: String,
+    pub url: Option<String>,
 }
 
 /// A story's translation: only the translatable fields.

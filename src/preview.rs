@@ -45,6 +45,10 @@ pub struct Preview {
     out: PathBuf,
     base_url: Option<String>,
     drafts: Drafts,
+    /// The build date of every build of this session (`--now`, else the first build's): a
+    /// date passing while `serve` runs changes nothing until it is restarted, so that an
+    /// embargo never lifts half-way through a session with some pages redone and others not.
+    now: Option<String>,
     cache: Cache,
     /// What `content/` holds now, kept up to date by each build, failed or not.
     content: Option<Content>,
@@ -748,11 +752,19 @@ impl Preview {
             out: out.to_path_buf(),
             base_url,
             drafts,
+            now: None,
             cache: Cache::keep(),
             content: None,
             last: None,
             pending: BTreeSet::new(),
         }
+    }
+
+    /// Builds on the date `now` (`--now YYYY-MM-DD`) instead of the one `SOURCE_DATE_EPOCH`
+    /// or the clock gives when the first build is made.
+    pub fn on_date(mut self, now: Option<String>) -> Self {
+        self.now = now;
+        self
     }
 
     /// Builds, redoing what `changed` (full paths of source files and folders) touched since
@@ -787,7 +799,10 @@ impl Preview {
     /// in place. `last` is left as it was on failure; the content is brought up to date either
     /// way (reading the same changes again next time gives the same).
     fn build(&mut self, last: &mut Option<Last>) -> Result<(Rebuilt, Last), Diagnostics> {
-        let config = build::load_config(&self.root, self.base_url.as_deref())?;
+        let config =
+            build::load_config_on(&self.root, self.base_url.as_deref(), self.now.as_deref())?;
+        // Every later build of the session is made on the same date.
+        self.now = Some(config.today.to_string());
         let templates = Templates::load(&self.root, &config.site_theme);
         let locales = Locales::load(&self.root, &config);
         let content_problems = match (last.is_some(), self.content.as_mut()) {

@@ -184,7 +184,15 @@ pub enum ServeError {
 /// Builds the site into a temporary folder and serves it on 127.0.0.1:`port` (0: any free
 /// port) until interrupted, rebuilding when a source changes; with `drafts`, drafts too.
 /// `open`: open the site in the default browser once it is served (a failure is a warning).
-pub fn serve(root: &Path, port: u16, open: bool, drafts: bool) -> Result<(), ServeError> {
+/// `now`: the build date (`--now YYYY-MM-DD`), else `SOURCE_DATE_EPOCH` or today, fixed for
+/// the whole session.
+pub fn serve(
+    root: &Path,
+    port: u16,
+    open: bool,
+    drafts: bool,
+    now: Option<String>,
+) -> Result<(), ServeError> {
     let root = root.canonicalize().map_err(|source| ServeError::Root {
         path: root.to_path_buf(),
         source,
@@ -225,7 +233,8 @@ pub fn serve(root: &Path, port: u16, open: bool, drafts: bool) -> Result<(), Ser
         &served,
         Some(format!("http://127.0.0.1:{port}/")),
         drafts,
-    );
+    )
+    .on_date(now);
 
     let building = Arc::new(Mutex::new(()));
     remove_on_stop(temp_dir.clone(), Arc::clone(&building))?;

@@ -209,7 +209,7 @@ fn published<'a, T>(
     lang: &'a str,
     policy: MissingTranslation,
 ) -> Option<(&'a T, &'a str)> {
-    if texts.draft {
+    if texts.draft || !texts.allows(lang) {
         return None;
     }
     if let Some(translation) = texts.translations.get(lang).filter(|t| !t.draft) {
@@ -231,11 +231,13 @@ fn all_themes(site: &Site) -> Vec<ThemeAll> {
         .collect()
 }
 
-/// The source and the published translations of `texts`, by language.
+/// The source and the published translations of `texts`, by language, in the languages it may
+/// be shown in (a story's consent).
 fn own_texts<T>(texts: &Texts<T>) -> impl Iterator<Item = (&str, &T)> {
     let translations = texts.translations.iter().filter(|(_, t)| !t.draft);
     std::iter::once((texts.source_lang.as_str(), &texts.source))
         .chain(translations.map(|(lang, t)| (lang.as_str(), &t.text)))
+        .filter(|(lang, _)| texts.allows(lang))
 }
 
 /// A theme's title in `lang`, else in the default language: a data file never lacks a title.

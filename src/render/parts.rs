@@ -40,7 +40,10 @@ impl<'r> Scope<'r> {
         languages
             .filter_map(|language| {
                 let translated = texts.is_none_or(|t| t.has(&language.code));
-                let exists = translated || self.policy() == MissingTranslation::Fallback;
+                // A story outside its consented languages has no page there to link to.
+                let allowed = texts.is_none_or(|t| t.allows(&language.code));
+                let exists =
+                    allowed && (translated || self.policy() == MissingTranslation::Fallback);
                 exists.then(|| {
                     let url = urls.page(&language.code, route);
                     Alternate {

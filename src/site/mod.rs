@@ -11,6 +11,7 @@
 
 mod cache;
 mod captions;
+mod consent;
 mod doc;
 mod item;
 mod parse;
@@ -197,12 +198,15 @@ pub fn assemble_cached(
     let complete = with_sources(groups, &withheld, &mut problems);
 
     let urls = Urls::new(&config.base_url);
-    let (link_targets, languages_of) = link_maps(&complete, drafts);
+    let today = config.today;
+    let (link_targets, languages_of) = link_maps(&complete, drafts, today);
+    let only_in = consented_languages(&complete);
     let resolver = Resolver {
         urls: &urls,
         config: &config,
         targets: &link_targets,
         languages_of: &languages_of,
+        only_in: &only_in,
         formatter: crate::i18n::Formatter::new(&config.default_language().code),
         drafts,
         cache,
@@ -217,10 +221,16 @@ pub fn assemble_cached(
         theme_ids: &theme_ids,
         folders: &folders,
     };
-    let order = theme_order(&complete, drafts);
-    let digest = cache
-        .keeps()
-        .then(|| site_digest(&theme_ids, &order, &link_targets, &languages_of, drafts));
+    let order = theme_order(&complete, drafts, today);
+    let digest = cache.keeps().then(|| {
+        let digest = site_digest(&theme_ids, &order, &link_targets, &languages_of, drafts);
+        // What links read of consent is part of what a page is built from.
+        let only: BTreeMap<&Kind, &BTreeSet<String>> = only_in.iter().collect();
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        (digest, only).hash(&mut hasher);
+        hasher.finish()
+    });
     // A built page, its story's themes put in theme order.
     let build = |kind: &Kind, source, translations| {
         let mut built = build_kept(&shared, kind, source, translations);
@@ -391,9 +401,11 @@ fn translation_without_source(t: &Parsed) -> Diagnostic {
 fn link_maps(
     complete: &[(Kind, Parsed, Vec<Parsed>)],
     drafts: Drafts,
+    today: crate::date::Date,
 ) -> (HashMap<String, Kind>, HashMap<Kind, BTreeSet<String>>) {
-    // Whether a parsed file is part of the site: a draft only in a preview with drafts.
-    let kept = |meta: &parse::Meta| drafts == Drafts::Shown || !meta.is_draft();
+    // Whether a parsed file is part of the site: a draft only in a preview with drafts; an
+    // embargoed or withdrawn page never (see `Meta::kept`).
+    let kept = |meta: &parse::Meta| meta.kept(drafts, today);
     let link_targets: HashMap<String, Kind> = complete
         .iter()
         .filter(|(_, source, _)| kept(&source.meta))
@@ -410,6 +422,23 @@ fn link_maps(
         })
         .collect();
     (link_targets, languages_of)
+}
+
+/// The languages each story's consent names (site languages only), for links to follow.
+fn consented_languages(
+    complete: &[(Kind, Parsed, Vec<Parsed>)],
+) -> HashMap<Kind, BTreeSet<String>> {
+    complete
+        .iter()
+        .filter_map(|(kind, source, _)| match &*source.meta {
+            parse::Meta::Story(meta) => {
+                let consent = meta.consent.as_ref()?;
+                let langs = consent.languages.iter().map(|l| l.trim().to_string());
+                Some((kind.clone(), langs.collect()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// A digest of what building one page may read of the rest of the site: the theme ids, the
@@ -511,15 +540,38 @@ fn build_kept(
 ) -> (Option<Item>, Vec<Diagnostic>) {
     let drafts = shared.resolver.drafts;
     let mut problems = Vec::new();
+    let standing = source.meta.standing(shared.resolver.config.today);
+    if standing == parse::Standing::Withdrawn {
+        // Neither built nor checked: nothing of a withdrawn story is rendered, read further
+        // or printed, whatever its state.
+        return (None, problems);
+    }
     let draft = source.meta.is_draft();
+    let embargo = source.meta.publish_after().map(str::to_string);
+    let mut embargo_problems = Vec::new();
+    if embargo.is_some() {
+        let doc = doc::Doc {
+            file: &source.file,
+            fields: &source.fields,
+        };
+        consent::publish_after(&doc, embargo.as_deref(), &mut embargo_problems);
+    }
     let item = build_item(shared, kind, source, translations, &mut problems);
     let broken = problems
         .iter()
         .any(|p| p.severity == crate::diagnostic::Severity::Error);
-    if draft {
+    if standing == parse::Standing::Embargoed {
+        embargo_held(&mut problems, embargo.as_deref().unwrap_or_default());
+    } else if draft {
         draft_problems(&mut problems, drafts);
     }
-    let keep = !draft || (drafts == Drafts::Shown && !broken);
+    // An unreadable embargo date stays an error, whatever the page's state.
+    problems.extend(embargo_problems);
+    let keep = match standing {
+        parse::Standing::Published => true,
+        parse::Standing::Draft => drafts == Drafts::Shown && !broken,
+        parse::Standing::Embargoed | parse::Standing::Withdrawn => false,
+    };
     let item = item.filter(|_| keep).map(|mut item| {
         item.mark_draft(draft);
         item
@@ -540,6 +592,19 @@ fn draft_problems(problems: &mut [Diagnostic], drafts: Drafts) {
         let help = problem.help.take().unwrap_or_default();
         problem.help = Some(format!(
             "{help}{}this page is a draft, {what}",
+            if help.is_empty() { "" } else { ". " }
+        ));
+    }
+}
+
+/// Turns an embargoed page's problems into warnings: it is checked, so that it is ready on its
+/// date, but it is not built today.
+fn embargo_held(problems: &mut [Diagnostic], date: &str) {
+    for problem in problems {
+        problem.severity = crate::diagnostic::Severity::Warning;
+        let help = problem.help.take().unwrap_or_default();
+        problem.help = Some(format!(
+            "{help}{}this page is kept out until {date} (`publish_after`), so the build goes on; fix this before then",
             if help.is_empty() { "" } else { ". " }
         ));
     }
@@ -573,10 +638,14 @@ fn put_in_order(site: &mut Site) {
 }
 
 /// The `order` of each theme that is part of the site (a draft only in a preview with drafts).
-fn theme_order(complete: &[(Kind, Parsed, Vec<Parsed>)], drafts: Drafts) -> HashMap<String, u32> {
+fn theme_order(
+    complete: &[(Kind, Parsed, Vec<Parsed>)],
+    drafts: Drafts,
+    today: crate::date::Date,
+) -> HashMap<String, u32> {
     complete
         .iter()
-        .filter(|(_, source, _)| drafts == Drafts::Shown || !source.meta.is_draft())
+        .filter(|(_, source, _)| source.meta.kept(drafts, today))
         .filter_map(|(kind, source, _)| match (kind, &*source.meta) {
             (Kind::Theme { id }, parse::Meta::Theme(meta)) => Some((id.clone(), meta.order)),
             _ => None,

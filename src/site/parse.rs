@@ -34,18 +34,73 @@ pub(super) enum Meta {
     StoryTranslation(StoryTranslationMeta),
 }
 
+/// Whether a file is part of the output, as its status and embargo decide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Standing {
+    Published,
+    /// `status: draft`: checked, and shown only by `serve --drafts`.
+    Draft,
+    /// Under embargo (`publish_after` after the build date, or not a date): checked like a
+    /// draft, and never shown, not even by `serve --drafts`.
+    Embargoed,
+    /// `status: withdrawn`: neither built nor checked nor shown, and nothing of it printed.
+    Withdrawn,
+}
+
 impl Meta {
-    /// Whether the file says `status: draft`.
-    pub fn is_draft(&self) -> bool {
-        let status = match self {
+    /// The file's `status`.
+    pub fn status(&self) -> Status {
+        match self {
             Meta::Page(m) => m.status,
             Meta::PageTranslation(m) => m.status,
             Meta::Theme(m) => m.status,
             Meta::ThemeTranslation(m) => m.status,
             Meta::Story(m) => m.status,
             Meta::StoryTranslation(m) => m.status,
-        };
-        status == Status::Draft
+        }
+    }
+
+    /// Whether the file says `status: draft`.
+    pub fn is_draft(&self) -> bool {
+        self.status() == Status::Draft
+    }
+
+    /// The file's `publish_after`, as written (sources only carry one).
+    pub fn publish_after(&self) -> Option<&str> {
+        match self {
+            Meta::Page(m) => m.publish_after.as_deref(),
+            Meta::Theme(m) => m.publish_after.as_deref(),
+            Meta::Story(m) => m.publish_after.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Whether the file is published on the build date `today`. Withdrawal wins over
+    /// everything; an embargo over a draft (a draft under embargo is not previewed either: the
+    /// preview is what the site would be today). A `publish_after` that is not a date keeps the
+    /// file out (its own rule reports it): an unreadable embargo is never taken as none.
+    pub fn standing(&self, today: crate::date::Date) -> Standing {
+        if self.status() == Status::Withdrawn {
+            return Standing::Withdrawn;
+        }
+        if let Some(text) = self.publish_after()
+            && crate::date::Date::parse(text).is_none_or(|date| date > today)
+        {
+            return Standing::Embargoed;
+        }
+        match self.status() {
+            Status::Draft => Standing::Draft,
+            _ => Standing::Published,
+        }
+    }
+
+    /// Whether the file is part of the site, drafts kept or not as `drafts` says.
+    pub fn kept(&self, drafts: super::Drafts, today: crate::date::Date) -> bool {
+        match self.standing(today) {
+            Standing::Published => true,
+            Standing::Draft => drafts == super::Drafts::Shown,
+            Standing::Embargoed | Standing::Withdrawn => false,
+        }
     }
 }
 

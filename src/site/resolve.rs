@@ -25,6 +25,9 @@ pub(super) struct Resolver<'a> {
     pub config: &'a Config,
     pub targets: &'a HashMap<String, Kind>,
     pub languages_of: &'a HashMap<Kind, BTreeSet<String>>,
+    /// The only languages of the stories whose consent names them: a link never leads to a
+    /// language a story is not built in.
+    pub only_in: &'a HashMap<Kind, BTreeSet<String>>,
     /// The default language's formatter, made once: it tells which country codes exist.
     pub formatter: crate::i18n::Formatter,
     /// Whether draft translations are kept (and links to drafts resolve).
@@ -34,9 +37,13 @@ pub(super) struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    /// Whether a translation with this status is part of the site.
+    /// Whether a translation with this status is part of the site (a withdrawn one never).
     pub fn keeps(&self, status: Status) -> bool {
-        status != Status::Draft || self.drafts == Drafts::Shown
+        match status {
+            Status::Published => true,
+            Status::Draft => self.drafts == Drafts::Shown,
+            Status::Withdrawn => false,
+        }
     }
 }
 
@@ -48,10 +55,18 @@ impl Resolver<'_> {
             .languages_of
             .get(kind)
             .is_some_and(|l| l.contains(lang));
-        let lang = if available || self.config.missing_translation == MissingTranslation::Fallback {
+        let only = self.only_in.get(kind);
+        let allowed = |l: &str| only.is_none_or(|o| o.contains(l));
+        let default = self.config.default_language().code.as_str();
+        let lang = if allowed(lang)
+            && (available || self.config.missing_translation == MissingTranslation::Fallback)
+        {
             lang
+        } else if allowed(default) {
+            default
         } else {
-            self.config.default_language().code.as_str()
+            // A story consented in other languages only: its first one.
+            only.and_then(|o| o.iter().next())?.as_str()
         };
         Some(self.urls.page(lang, route_of(kind)))
     }

@@ -20,7 +20,7 @@ use super::parse::{Meta, Parsed};
 use super::resolve::Resolver;
 use super::rules::{self, Segments};
 use super::texts::{add_translation, fingerprint, new_texts};
-use super::{CaptionTrack, Story, StoryText, Texts, Video, captions, video};
+use super::{CaptionTrack, Story, StoryText, Texts, Video, captions, consent, video};
 
 /// What every page of the site is built with: the link resolver, the site's themes and the
 /// story folders.
@@ -118,6 +118,8 @@ pub(super) fn build_story(
     let poster = video::poster(cx, meta.video.poster.as_deref(), problems);
     let captions = captions::captions(cx, &meta.captions, duration, problems);
     let segments = rules::segments(doc, &meta.segments, duration, theme_ids, problems);
+    let config = cx.shared.resolver.config;
+    let consented = consent::consent(doc, meta.consent.as_ref(), meta.status, config, problems);
     // A segment's themes are the story's themes too.
     for id in segments.list.iter().flat_map(|s| &s.themes) {
         if !themes.contains(id) {
@@ -125,7 +127,19 @@ pub(super) fn build_story(
         }
     }
     let mut texts = source_texts(cx, &meta, &segments, problems);
+    let allowed = |lang: &str| consented.as_ref().is_none_or(|c| c.contains(lang));
+    let (translations, refused): (Vec<Parsed>, Vec<Parsed>) = translations
+        .into_iter()
+        .partition(|t| allowed(&t.file.lang));
+    // A translation the narrator did not agree to is not read at all: nothing of it can reach
+    // the output or a message but its name.
+    problems.extend(
+        refused
+            .iter()
+            .map(|t| consent::outside_consent(&t.file.source.path, &t.file.lang)),
+    );
     add_translations(cx, &mut texts, &segments, translations, problems);
+    texts.only_in = consented.clone();
     problems.extend(unused_files(
         doc,
         &cx.folder.files,
@@ -133,6 +147,13 @@ pub(super) fn build_story(
         &poster,
         &captions,
     ));
+    let (captions, refused): (Vec<CaptionTrack>, Vec<CaptionTrack>) =
+        captions.into_iter().partition(|c| allowed(&c.lang));
+    problems.extend(
+        refused
+            .iter()
+            .map(|c| consent::outside_consent(&c.path, &c.lang)),
+    );
     Story {
         slug: cx.slug.to_string(),
         pseudonym: meta.pseudonym,
@@ -434,7 +455,7 @@ mod tests {
     #[test]
     fn a_story_s_themes_are_its_own_then_those_of_its_segments_each_once() {
         let fields = format!(
-            "themes: [family, work]\n{SEGMENTS}  - {{ at: \"00:06:00\", title: End, themes: [recruitment, work] }}\n"
+            "themes: [family, work]\n{SEGMENTS}  - {{ at: \"00:06:00\", title: End, themes: [recruitment, work] }}\nconsent: {{ languages: [en], given: 2015-01-01, review: 2100-01-01 }}\n"
         );
         let (written, meta) = story(&index_md(&fields));
         let folder = folder(&["video.webm"], &[]);

@@ -146,6 +146,7 @@ pub fn with_context<R>(
         config,
         targets: &targets,
         languages_of: &languages_of,
+        only_in: &HashMap::new(),
         formatter: crate::i18n::Formatter::new("en"),
         drafts: Drafts::Withheld,
         cache: &super::Cache::none(),

@@ -1,7 +1,7 @@
 //! The translatable text of every page and its translations: which text a reader of a language
 //! sees ([`Texts::get`]), and the fingerprint that tells when a translation went stale.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
@@ -62,6 +62,9 @@ pub struct Texts<T> {
     /// The source says `status: draft`, so the whole page (story, theme, page or home) is a
     /// draft: it is only here in a preview with drafts ([`Drafts::Shown`]).
     pub draft: bool,
+    /// The only languages the page may be shown in (a story's consent), or `None`: all. In
+    /// any other language the page does not exist: no text, no fallback, no alternate.
+    pub only_in: Option<BTreeSet<String>>,
 }
 
 /// The text to show in one language, and how it relates to that language.
@@ -88,9 +91,14 @@ impl<T> Clone for Localized<'_, T> {
 impl<T> Copy for Localized<'_, T> {}
 
 impl<T> Texts<T> {
-    /// Whether the page is written in `lang` (as source or translation).
+    /// Whether the page may be shown in `lang` at all (see [`Texts::only_in`]).
+    pub fn allows(&self, lang: &str) -> bool {
+        self.only_in.as_ref().is_none_or(|only| only.contains(lang))
+    }
+
+    /// Whether the page is written in `lang` (as source or translation), and may be shown in it.
     pub fn has(&self, lang: &str) -> bool {
-        self.source_lang == lang || self.translations.contains_key(lang)
+        self.allows(lang) && (self.source_lang == lang || self.translations.contains_key(lang))
     }
 
     /// The text for readers of `lang`, following the missing-translation policy: `None` when
@@ -100,6 +108,9 @@ impl<T> Texts<T> {
         lang: &'a str,
         policy: MissingTranslation,
     ) -> Option<Localized<'a, T>> {
+        if !self.allows(lang) {
+            return None;
+        }
         if let Some(translation) = self.translations.get(lang) {
             return Some(Localized {
                 text: &translation.text,
@@ -147,6 +158,8 @@ pub(super) fn new_texts<T>(file: &SourceFile, text: T, hash: String) -> Texts<T>
         translations: BTreeMap::new(),
         // Set by `assemble_with` from the source's status, once the item is built.
         draft: false,
+        // Set by a story's consent rule.
+        only_in: None,
     }
 }
 
@@ -196,6 +209,7 @@ mod tests {
             hash: String::new(),
             translations,
             draft,
+            only_in: None,
         }
     }
 
@@ -220,6 +234,20 @@ mod tests {
         assert_eq!(draft_in(&texts, "en"), Some(true));
         assert_eq!(draft_in(&texts, "fr"), Some(true));
         assert_eq!(draft_in(&texts, "ar"), Some(true));
+    }
+
+    #[test]
+    fn a_page_allowed_in_some_languages_only_has_no_text_nor_fallback_in_the_others() {
+        let mut texts = texts(false, Some(false));
+        texts.only_in = Some(["fr".to_string()].into());
+        assert!(texts.get("en", MissingTranslation::Fallback).is_none());
+        assert!(texts.get("ar", MissingTranslation::Fallback).is_none());
+        assert_eq!(
+            texts.get("fr", MissingTranslation::Skip).map(|l| *l.text),
+            Some("fr")
+        );
+        assert!(!texts.has("en"));
+        assert!(texts.has("fr"));
     }
 
     #[test]
