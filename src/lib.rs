@@ -8,6 +8,7 @@
 //! (a staging folder swapped in for `build`, nothing for `check`). [`build`] lists the stages
 //! top to bottom. [`preview`] is `serve`'s build: it keeps the last one and redoes only the jobs
 //! a save touched. [`verify`] checks a copy of the output against the manifest the build wrote.
+//! [`withdraw`] marks a story withdrawn and lists the copies elsewhere to take down.
 
 pub mod build;
 pub mod check;
@@ -30,3 +31,4 @@ pub mod status;
 pub mod urls;
 pub mod verify;
 pub mod webvtt;
+pub mod withdraw;

@@ -86,6 +86,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// A narrator withdrew their story: set `status: withdrawn` in its index.md (nothing else
+    /// in the file changes) and list the copies elsewhere to take down. Builds and deletes
+    /// nothing: the next build leaves the story out of every output.
+    Withdraw {
+        /// The story's folder name under content/stories/.
+        slug: String,
+    },
     /// Translators' tools.
     I18n {
         #[command(subcommand)]
@@ -227,6 +234,16 @@ fn main() -> ExitCode {
                     ),
                     Format::Text => print_diagnostics(&problems),
                 }
+                ExitCode::FAILURE
+            }
+        },
+        Command::Withdraw { slug } => match testimony::withdraw::withdraw(&root, &slug) {
+            Ok(withdrawn) => {
+                print!("{}", withdrawn.to_text());
+                ExitCode::SUCCESS
+            }
+            Err(problems) => {
+                print_diagnostics(&problems);
                 ExitCode::FAILURE
             }
         },

@@ -49,8 +49,11 @@ pub fn create(root: &Path, kind: NewKind, name: &str) -> Result<Vec<PathBuf>, Di
         NewKind::Story => (
             root.join("content/stories").join(name).join("index.md"),
             format!(
-                "---\n# A new story. Fill in every field; docs/content-format.md explains each one.\ntitle: Title of the testimony\npseudonym: Narrator\nsummary: One paragraph about the testimony.\nexample: false\norigin: SY\njoined: 2014\nleft: 2015\ninterviewed: 2016-01-31\nthemes: [{first}]\nvideo:\n  file: video.webm\n  poster: poster.jpg\n  duration: \"00:10:00\"\ncaptions: {{ {lang}: captions.{lang}.vtt }}\nsegments:\n  - {{ at: \"00:00:00\", title: Beginning, themes: [{first}] }}\nstatement: What the narrator says to those who might join.\nwarnings: []\nstatus: draft   # change to published when the story is ready\nprivate:\n  # For editors only: never published.\n  notes: \"\"\n---\nThe editors' introduction to the testimony.\n",
+                "---\n# A new story. Fill in every field; docs/content-format.md explains each one.\ntitle: Title of the testimony\npseudonym: Narrator\nsummary: One paragraph about the testimony.\nexample: false\norigin: SY\njoined: 2014\nleft: 2015\ninterviewed: 2016-01-31\nthemes: [{first}]\nvideo:\n  file: video.webm\n  poster: poster.jpg\n  duration: \"00:10:00\"\ncaptions: {{ {lang}: captions.{lang}.vtt }}\nsegments:\n  - {{ at: \"00:00:00\", title: Beginning, themes: [{first}] }}\nstatement: What the narrator says to those who might join.\nwarnings: []\nstatus: draft   # change to published when the story is ready\n# What the narrator agreed to: required to publish (docs/content-format.md).\nconsent:\n  languages: [{lang}]   # the languages the story may be published in\n  platforms:\n    - {{ name: website }}\n  given: {today}   # when consent was given\n  review: {review}  # when to ask again\nprivate:\n  # For editors only: never published.\n  notes: \"\"\n---\nThe editors' introduction to the testimony.\n",
                 first = themes.first().map_or("motivations", String::as_str),
+                today = config.today,
+                // A year from now, on the first of the month (every month has one).
+                review = format_args!("{:04}-{:02}-01", config.today.year + 1, config.today.month),
             ),
         ),
         NewKind::Theme => (

@@ -651,3 +651,26 @@ fn a_new_caption_language_is_listed_in_the_open_data_as_a_clean_build_does() {
         "{changed:?}"
     );
 }
+
+#[test]
+fn a_story_withdrawn_while_serving_loses_every_file_of_it() {
+    let mut p = Previewed::new("basic");
+    assert!(p.served().join("en/stories/story-one/index.html").exists());
+    let rel = "content/stories/story-one/index.md";
+    // save() checks that the result equals a clean build of the withdrawn site.
+    let (_, changed) = p.save(&[rel], |site| {
+        site.edit(rel, "status: published", "status: withdrawn");
+    });
+    assert!(
+        changed.contains(&story_page("en", "story-one")),
+        "{changed:?}"
+    );
+    for (path, bytes) in p.tree() {
+        assert!(!path.contains("story-one"), "{path} is still served");
+        assert!(
+            memchr::memmem::find(&bytes, b"story-one").is_none()
+                && memchr::memmem::find(&bytes, "The first fixture story".as_bytes()).is_none(),
+            "{path} still names the story"
+        );
+    }
+}

@@ -95,6 +95,19 @@ impl Site {
         Run::from(output)
     }
 
+    /// Runs `testimony --root <site> <args>` with one environment variable set.
+    pub fn run_env(&self, args: &[&str], (key, value): (&str, &str)) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_testimony"))
+            .arg("--root")
+            .arg(self.root())
+            .args(args)
+            .env("NO_COLOR", "1")
+            .env(key, value)
+            .output()
+            .expect("running testimony");
+        Run::from(output)
+    }
+
     /// `testimony build` into `<site>/public`.
     pub fn build(&self) -> Run {
         self.run(&["build"])
