@@ -128,6 +128,7 @@ fn a_translation_copied_from_its_source_lists_every_field_to_remove_in_one_run()
         "video",
         "captions",
         "warnings",
+        "consent",
         "private",
     ];
     for field in not_translatable {

@@ -1107,6 +1107,12 @@ fn a_language_is_added_by_site_yaml_and_one_ftl_file() {
         "  - { code: fr, name: Français }\n",
         "  - { code: fr, name: Français }\n  - { code: de, name: Deutsch }\n",
     );
+    // A story is published in a new language only once its narrator agreed to it.
+    site.edit(
+        "content/stories/story-one/index.md",
+        "languages: [en, ar, fr]",
+        "languages: [en, ar, fr, de]",
+    );
     let en = english(&site);
     own_locale(
         &site,

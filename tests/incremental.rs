@@ -409,7 +409,11 @@ fn a_draft_published_in_the_preview_appears_everywhere_a_clean_build_shows_it() 
     let mut p = Previewed::new("basic");
     let rel = "content/stories/draft-story/index.md";
     let (_, changed) = p.save(&[rel], |site| {
-        site.edit(rel, "status: draft", "status: published");
+        site.edit(
+            rel,
+            "status: draft",
+            "status: published\nconsent: { languages: [en, ar, fr], given: 2020-01-01, review: 2099-12-31 }",
+        );
     });
     assert!(
         changed.contains(&story_page("en", "draft-story")),
