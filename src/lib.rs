@@ -14,6 +14,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod forbidden;
 pub mod frontmatter;
 pub mod i18n;
 pub mod markdown;
