@@ -14,6 +14,7 @@ mod captions;
 mod doc;
 mod item;
 mod parse;
+mod private;
 mod resolve;
 mod rules;
 mod story;
@@ -124,6 +125,10 @@ pub struct Story {
     pub segments: Vec<Segment>,
     pub warnings: Vec<Warning>,
     pub texts: Texts<StoryText>,
+    /// What its `private:` block says must never be published (its `forbidden:` terms and
+    /// `real_name:`), normalised: checked in its sources while assembling, and in its rendered
+    /// pages as a safety net. Never shown: it has no place in any template's data.
+    pub forbidden: crate::forbidden::Terms,
 }
 
 impl Story {
