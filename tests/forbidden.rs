@@ -122,3 +122,32 @@ fn a_private_block_reaches_no_output_file() {
         }
     }
 }
+
+#[test]
+fn a_term_put_on_the_story_s_page_by_something_else_is_reported_where_it_is_listed() {
+    let site = Site::fixture("forbidden");
+    let listed = common::position(&site.read(STORY), "Qarnabad", 0);
+    // A template writes it, on every story's page; no text of the story holds it.
+    let run = fails_and_keeps_output(&site, |s| {
+        s.edit(
+            "themes/default/templates/story.html",
+            "{% block content %}",
+            "{% block content %}<p>Qarnabad archive</p>",
+        );
+    });
+    assert_reported(
+        &run,
+        STORY,
+        listed,
+        &[
+            "item 1 of `private: forbidden:`",
+            "appears in its page",
+            "none of the story's texts holds it",
+        ],
+    );
+    assert!(
+        !run.stderr.to_lowercase().contains("qarnabad"),
+        "{}",
+        run.stderr
+    );
+}
