@@ -16,6 +16,7 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod diagnostic;
+pub mod forbidden;
 pub mod frontmatter;
 pub mod i18n;
 pub mod markdown;

@@ -161,9 +161,90 @@ pub struct StoryMeta {
     pub publish_after: Option<String>,
     /// What the narrator agreed to; required when `status: published`.
     pub consent: Option<ConsentMeta>,
-    /// For editors only. Read so that it is accepted, and then dropped: it is never rendered.
-    #[serde(default, rename = "private")]
-    pub _private: serde::de::IgnoredAny,
+    /// For editors only: never rendered. Only the terms that must appear nowhere are read.
+    #[serde(default)]
+    pub private: Private,
+}
+
+/// A story's `private:` block, for editors only. Every key is free (editors keep notes there)
+/// and ignored, except the two that name what must never be published: `forbidden:`, a list of
+/// terms (real names and their spellings, home towns, unit names), and `real_name:`, which is
+/// forbidden too. The block may also be a single text or a list of notes. See
+/// src/forbidden.rs for how the terms are matched.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Private {
+    /// `private: forbidden:`, as written.
+    pub forbidden: Vec<String>,
+    /// `private: real_name:`, as written.
+    pub real_name: Option<String>,
+}
+
+impl std::fmt::Debug for Private {
+    /// Counts only: a private value is never printed, not even in a test's failure.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Private {{ {} forbidden, real_name: {} }}",
+            self.forbidden.len(),
+            self.real_name.is_some()
+        )
+    }
+}
+
+impl<'de> Deserialize<'de> for Private {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(PrivateVisitor)
+    }
+}
+
+/// Reads a `private:` block of any form, keeping `forbidden` and `real_name` from a mapping.
+struct PrivateVisitor;
+
+impl<'de> serde::de::Visitor<'de> for PrivateVisitor {
+    type Value = Private;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("the editors' notes")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Private, A::Error> {
+        let mut private = Private::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "forbidden" => private.forbidden = map.next_value()?,
+                "real_name" => private.real_name = map.next_value()?,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(private)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Private, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Private::default())
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Private, E> {
+        Ok(Private::default())
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Private, E> {
+        Ok(Private::default())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Private, E> {
+        Ok(Private::default())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Private, E> {
+        Ok(Private::default())
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Private, E> {
+        Ok(Private::default())
+    }
 }
 
 /// A narrator's consent, as the editors record it: the only languages the story is built in,

@@ -319,6 +319,8 @@ fn card_part(mut story: Story) -> Story {
         track.path.clear();
         track.captions.cues.clear();
     }
+    // The forbidden terms are looked for in the story's own pages only.
+    story.forbidden = Default::default();
     story
 }
 

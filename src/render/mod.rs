@@ -318,6 +318,9 @@ impl<'a> Renderer<'a> {
     pub fn render(&self, job: &Job) -> Result<Rendered, Diagnostic> {
         let (files, mut missing) = i18n::collect_fallbacks(|| self.files(job));
         let files = files?;
+        if let Job::Story { slug, .. } = job {
+            self.sweep(slug, &files)?;
+        }
         // What the view itself formatted (the site's title) is on every page of the language.
         if let Some(view) = self.view_of(job).filter(|_| !files.is_empty()) {
             missing.extend(view.missing.iter().cloned());
@@ -325,6 +328,37 @@ impl<'a> Renderer<'a> {
             missing.dedup();
         }
         Ok(Rendered { files, missing })
+    }
+
+    /// The safety net of the forbidden terms rule ([`crate::forbidden`]): a term of a story's
+    /// `private:` block in one of its rendered files is an error, though no text of the story
+    /// holds it (assembly checked them all): a template, an interface string or a story shown
+    /// beside it put it there. Reported where the term is listed; the files are not written.
+    fn sweep(&self, slug: &str, files: &[OutputFile]) -> Result<(), Diagnostic> {
+        let Some((_, story)) = self.index.story(slug) else {
+            return Ok(());
+        };
+        if story.forbidden.is_empty() {
+            return Ok(());
+        }
+        for file in files {
+            let text = String::from_utf8_lossy(&file.bytes);
+            let text = crate::forbidden::decode_references(&text);
+            let found = story.forbidden.find_in(&text);
+            let Some(term) = found.first().and_then(|f| story.forbidden.get(f.term)) else {
+                continue;
+            };
+            let problem = Diagnostic::error(format!(
+                "a term this story's `private:` block forbids ({}) appears in its page `{}`, though none of the story's texts holds it",
+                term.label, file.path
+            ))
+            .with_help("a template, an interface string or a related story shown on the page writes it: change that, or the term if it is wrong; the page is not published until then");
+            return Err(match &term.listed {
+                Some(listed) => problem.at_location(listed.clone()),
+                None => problem.in_file(story.texts.source_path.clone()),
+            });
+        }
+        Ok(())
     }
 
     /// The slugs of the stories that the page of story `slug` in `lang` shows as related.

@@ -15,6 +15,7 @@ mod consent;
 mod doc;
 mod item;
 mod parse;
+mod private;
 mod resolve;
 mod rules;
 mod story;
@@ -125,6 +126,10 @@ pub struct Story {
     pub segments: Vec<Segment>,
     pub warnings: Vec<Warning>,
     pub texts: Texts<StoryText>,
+    /// What its `private:` block says must never be published (its `forbidden:` terms and
+    /// `real_name:`), normalised: checked in its sources while assembling, and in its rendered
+    /// pages as a safety net. Never shown: it has no place in any template's data.
+    pub forbidden: crate::forbidden::Terms,
 }
 
 impl Story {

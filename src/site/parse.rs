@@ -132,8 +132,74 @@ fn read_front_matter(file: &SourceFile) -> FrontMatter {
         (Kind::Home | Kind::Page { .. }, false) => yaml(file, range, Meta::PageTranslation)?,
         (Kind::Theme { .. }, true) => yaml(file, range, Meta::Theme)?,
         (Kind::Theme { .. }, false) => yaml(file, range, Meta::ThemeTranslation)?,
-        (Kind::Story { .. }, true) => yaml(file, range, |m| Meta::Story(Box::new(m)))?,
+        (Kind::Story { .. }, true) => {
+            yaml(file, range, |m| Meta::Story(Box::new(m))).map_err(place_fields)?
+        }
         (Kind::Story { .. }, false) => yaml(file, range, Meta::StoryTranslation)?,
     };
     Ok((Arc::new(meta), Arc::new(fields), split.body))
+}
+
+/// Fields that would name a place finer than the country: only `origin` (a country code) is
+/// published, so each gets a help saying where the place belongs.
+const PLACE_FIELDS: [&str; 12] = [
+    "city",
+    "town",
+    "village",
+    "hometown",
+    "home_town",
+    "region",
+    "province",
+    "governorate",
+    "district",
+    "place",
+    "birthplace",
+    "location",
+];
+
+/// The problems of a story's front matter, with the help for an unknown field that names a
+/// place saying that only the country is published.
+fn place_fields(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    for problem in &mut problems {
+        let field = problem
+            .message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.strip_suffix('`'));
+        if field.is_some_and(|f| PLACE_FIELDS.contains(&f.to_lowercase().as_str())) {
+            problem.help = Some("only the country is published, as `origin` (a two-letter code): keep the town or region under `private:`, and list it in `private: forbidden:` so that it appears nowhere".into());
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Kind, SourceFile};
+    use crate::diagnostic::SourceText;
+
+    #[test]
+    fn an_unknown_field_naming_a_place_says_only_the_country_is_published() {
+        let text = crate::site::testing::index_md("city: Exampletown\nmood: calm\n");
+        let file = SourceFile {
+            source: SourceText::new(crate::site::testing::INDEX, text),
+            ..crate::site::testing::story(&crate::site::testing::index_md(""))
+                .0
+                .file
+        };
+        assert!(matches!(file.kind, Kind::Story { .. }));
+        let Err(problems) = read_front_matter(&file) else {
+            panic!("unknown fields are errors");
+        };
+        let helps: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|p| (p.message.as_str(), p.help.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(helps.len(), 2, "{helps:?}");
+        assert!(
+            helps[0].1.starts_with("only the country is published"),
+            "{helps:?}"
+        );
+        assert!(!helps[1].1.contains("country"), "{helps:?}");
+    }
 }

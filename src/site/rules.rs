@@ -69,13 +69,40 @@ pub(super) fn origin(
     let known = origin.len() == 2
         && origin.chars().all(|c| c.is_ascii_uppercase())
         && formatter.country(&origin).is_some();
-    if !known {
+    if known {
+        return origin;
+    }
+    if finer_than_country(&origin) {
+        // The value names a town or region: the message neither quotes it nor prints its line.
+        let at = doc.span(&[Step::Key("origin")]).start;
+        problems.push(
+            Diagnostic::error("`origin` names a place finer than a country: only the country is published")
+                .with_help("write only the country's ISO 3166-1 two-letter code, e.g. SY; keep the town or region under `private:`, and list it in `private: forbidden:` so that it appears nowhere")
+                .at_location(doc.file.source.location(at)),
+        );
+    } else {
         problems.push(
             doc.error(&[Step::Key("origin")], format!("`{origin}` is not a country code"))
-                .with_help("write the ISO 3166-1 two-letter code in capitals, e.g. SY for Syria, TN for Tunisia, GB for the United Kingdom"),
+                .with_help("write the ISO 3166-1 two-letter code in capitals, e.g. SY for Syria, TN for Tunisia, GB for the United Kingdom; only the country is published: keep a town or region under `private:`"),
         );
     }
     origin
+}
+
+/// Whether an origin says more than a country: an ISO 3166-2 subdivision (`SY-RA`), a code
+/// with a place (`SY-Raqqa`, `SY/Raqqa`), or a place with its country (`Raqqa, Syria`).
+fn finer_than_country(origin: &str) -> bool {
+    if origin.contains([',', ';', '/', '(', ')']) || origin.contains(char::is_whitespace) {
+        return true;
+    }
+    match origin.split_once(['-', '_', '.', ':']) {
+        Some((country, rest)) => {
+            country.len() == 2
+                && country.chars().all(|c| c.is_ascii_alphabetic())
+                && !rest.is_empty()
+        }
+        None => false,
+    }
 }
 
 /// The years rule: `joined` and `left` are plausible years, and `left` is not before `joined`.
@@ -329,6 +356,37 @@ mod tests {
             assert!(help.starts_with("write the ISO 3166-1 two-letter code in capitals"));
             assert_eq!((path.as_str(), line, col), (INDEX, 5, 9));
         }
+    }
+
+    #[test]
+    fn an_origin_finer_than_a_country_is_refused_without_printing_it() {
+        for value in [
+            "SY-RA",
+            "SY-Raqqa",
+            "\"Raqqa, Syria\"",
+            "SY/Raqqa",
+            "\"Deir ez-Zor\"",
+        ] {
+            let (_, problems) = origin_of(&format!("origin: {value}\n"));
+            let problem = only(&problems);
+            let (message, help, path, line, col) = said(problem);
+            assert_eq!(
+                message,
+                "`origin` names a place finer than a country: only the country is published",
+                "{value}"
+            );
+            assert!(help.contains("keep the town or region under `private:`"));
+            // At the value: after its opening quote, when it has one.
+            assert_eq!((path.as_str(), line), (INDEX, 5));
+            assert!((9..=10).contains(&col), "{col}");
+            let report = crate::diagnostic::Diagnostics::from(problem.clone()).render(false);
+            assert!(
+                !report.contains("Raqqa") && !report.contains("SY-RA"),
+                "{report}"
+            );
+        }
+        assert!(!finer_than_country("SY"));
+        assert!(!finer_than_country("Syria"));
     }
 
     fn years_of(fields: &str) -> ((Option<i32>, Option<i32>), Vec<Diagnostic>) {

@@ -20,7 +20,7 @@ use super::parse::{Meta, Parsed};
 use super::resolve::Resolver;
 use super::rules::{self, Segments};
 use super::texts::{add_translation, fingerprint, new_texts};
-use super::{CaptionTrack, Story, StoryText, Texts, Video, captions, consent, video};
+use super::{CaptionTrack, Story, StoryText, Texts, Video, captions, consent, private, video};
 
 /// What every page of the site is built with: the link resolver, the site's themes and the
 /// story folders.
@@ -120,6 +120,8 @@ pub(super) fn build_story(
     let segments = rules::segments(doc, &meta.segments, duration, theme_ids, problems);
     let config = cx.shared.resolver.config;
     let consented = consent::consent(doc, meta.consent.as_ref(), meta.status, config, problems);
+    let forbidden = private::terms(doc, &meta.private, problems);
+    private::appear_nowhere(cx, &forbidden, &translations, &captions, problems);
     // A segment's themes are the story's themes too.
     for id in segments.list.iter().flat_map(|s| &s.themes) {
         if !themes.contains(id) {
@@ -170,6 +172,7 @@ pub(super) fn build_story(
         segments: segments.list,
         warnings: meta.warnings,
         texts,
+        forbidden,
     }
 }
 
