@@ -87,6 +87,7 @@ impl<'r> Scope<'r> {
                 "website"
             },
             image: None,
+            pager: None,
         }
     }
 
