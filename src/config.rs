@@ -468,13 +468,14 @@ fn purpose(
             Some(text.trim().to_string())
         }
         _ => {
+            let what = match &node.value {
+                Value::Scalar { .. } => "is empty".to_string(),
+                _ => format!("should be a text, not {}", node.kind()),
+            };
             problems.push(
-                Diagnostic::error(format!(
-                    "the purpose statement in `{lang}` should be a text, not {}",
-                    node.kind()
-                ))
-                .with_help("write one sentence saying why the site publishes this material")
-                .at(source, node.span.clone()),
+                Diagnostic::error(format!("the purpose statement in `{lang}` {what}"))
+                    .with_help("write one sentence saying why the site publishes this material")
+                    .at(source, node.span.clone()),
             );
             None
         }
@@ -634,6 +635,82 @@ mod tests {
             format!(
                 "site.yaml:2:11: error: `base_url` `javascript:alert(1)` uses `javascript:`, but the site can only be published at an https:// or http:// address (help: {BASE_URL_HELP})"
             )
+        );
+    }
+
+    const HEAD: &str = "title: T\nbase_url: https://example.org/\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: ar, name: العربية }\n";
+
+    #[test]
+    fn page_size_defaults_to_24_and_must_be_a_whole_number_of_one_or_more() {
+        assert_eq!(parse(HEAD).unwrap().page_size, DEFAULT_PAGE_SIZE);
+        assert_eq!(
+            parse(&format!("{HEAD}page_size: 7\n")).unwrap().page_size,
+            7
+        );
+        for (value, message) in [
+            ("0", "`page_size` is 0"),
+            (
+                "ten",
+                "`page_size` should be a whole number of stories per page, not `ten`",
+            ),
+            ("-3", "not `-3`"),
+            ("[1]", "not a list"),
+        ] {
+            let err = parse(&format!("{HEAD}page_size: {value}\n")).unwrap_err();
+            let text = err.iter().next().unwrap().to_string();
+            assert!(text.starts_with("site.yaml:7:12: error: "), "{text}");
+            assert!(text.contains(message), "{text}");
+        }
+    }
+
+    #[test]
+    fn purpose_is_one_text_or_one_per_language_with_the_default_one() {
+        let one = parse(&format!("{HEAD}purpose: To counter extremism.\n")).unwrap();
+        let purpose = one.purpose.unwrap();
+        assert_eq!(purpose.texts.len(), 1);
+        assert_eq!(purpose.texts["en"], "To counter extremism.");
+        assert_eq!(purpose.at.line, 7);
+        assert_eq!(
+            purpose.get("ar", "en", MissingTranslation::Fallback),
+            Some(("en", "To counter extremism."))
+        );
+        assert_eq!(purpose.get("ar", "en", MissingTranslation::Skip), None);
+        let both = parse(&format!("{HEAD}purpose:\n  en: A.\n  ar: ب.\n")).unwrap();
+        let purpose = both.purpose.unwrap();
+        assert_eq!(
+            purpose.get("ar", "en", MissingTranslation::Skip),
+            Some(("ar", "ب."))
+        );
+        assert!(parse(HEAD).unwrap().purpose.is_none());
+    }
+
+    #[test]
+    fn purpose_problems_are_each_at_their_place() {
+        let err = parse(&format!("{HEAD}purpose:\n  ar: ب.\n  xx: C.\n")).unwrap_err();
+        let texts: Vec<String> = err.iter().map(|d| d.to_string()).collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with(
+                "site.yaml:9:3: error: `xx` under `purpose` is not a language of the site"
+            )),
+            "{texts:?}"
+        );
+        assert!(
+            texts.iter().any(|t| t.starts_with(
+                "site.yaml:7:1: error: the purpose statement has no text in the default language `en`"
+            )),
+            "{texts:?}"
+        );
+        let err = parse(&format!("{HEAD}purpose:\n  en: \"\"\n")).unwrap_err();
+        let text = err.iter().next().unwrap().to_string();
+        assert!(
+            text.starts_with("site.yaml:8:8: error: the purpose statement in `en` is empty"),
+            "{text}"
+        );
+        let err = parse(&format!("{HEAD}purpose: [a]\n")).unwrap_err();
+        let text = err.iter().next().unwrap().to_string();
+        assert!(
+            text.starts_with("site.yaml:7:10: error: `purpose` should be a text"),
+            "{text}"
         );
     }
 }
