@@ -130,9 +130,9 @@ pub fn page<'r>(s: &Scope<'r>, path: &str) -> Option<Context<'r>> {
     Some(s.context(page, PageData::Page { body_html }))
 }
 
-/// The stories of `listed` on page `number` of a list cut into pages of the site's size, and
-/// the list's length; `None` past its last page (page 1 always exists).
-fn page_of<'a, T>(listed: &'a [T], number: usize, page_size: usize) -> Option<&'a [T]> {
+/// The stories of `listed` on page `number` of a list cut into pages of `page_size`; `None`
+/// past its last page (page 1 always exists).
+fn page_of<T>(listed: &[T], number: usize, page_size: usize) -> Option<&[T]> {
     let pages = pagination::page_count(listed.len(), page_size);
     (1..=pages)
         .contains(&number)
