@@ -212,6 +212,7 @@ pub fn assemble(
     problems.extend(found);
     if let Some(site) = &site {
         problems.extend(translation_coverage(site));
+        problems.extend(purpose_coverage(&site.config));
     }
     match (site, templates) {
         (Some(site), Some(templates)) if !problems.has_errors() => (
@@ -224,6 +225,39 @@ pub fn assemble(
         ),
         _ => (None, problems),
     }
+}
+
+/// Warnings for the languages that the purpose statement (`purpose:` in site.yaml) has no
+/// text of its own in, at `purpose:`: their pages show the default language's text, or none
+/// with `missing_translation: skip`.
+fn purpose_coverage(config: &Config) -> Vec<Diagnostic> {
+    let Some(purpose) = &config.purpose else {
+        return Vec::new();
+    };
+    let default = &config.default_language().code;
+    let missing = config
+        .languages
+        .iter()
+        .filter(|l| !purpose.texts.contains_key(&l.code));
+    missing
+        .map(|language| {
+            let shown = match config.missing_translation {
+                config::MissingTranslation::Fallback => {
+                    format!("its pages show the `{default}` text")
+                }
+                config::MissingTranslation::Skip => "its pages show none".to_string(),
+            };
+            Diagnostic::warning(format!(
+                "the purpose statement has no text in `{}`: {shown}",
+                language.code
+            ))
+            .with_help(format!(
+                "add `{}: ...` under `purpose:`, translated from the `{default}` text",
+                language.code
+            ))
+            .at_location(purpose.at.clone())
+        })
+        .collect()
 }
 
 /// Warnings for stories whose captions exist in fewer languages than their text.

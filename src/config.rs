@@ -1,12 +1,14 @@
 //! `site.yaml`: the site's settings, read into a typed, validated `Config`.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceText};
 use crate::frontmatter;
+use crate::frontmatter::yaml::{Node, Value};
 
 /// The file name of the settings at the root of a site.
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -72,6 +74,49 @@ struct RawConfig {
     allow_third_party: Vec<ThirdParty>,
     #[serde(default = "yes")]
     minify: bool,
+    /// Read from the YAML tree by [`page_size`], for a message of its own: declared here
+    /// only so that the field is known.
+    #[allow(dead_code)]
+    #[serde(default)]
+    page_size: Option<serde::de::IgnoredAny>,
+    /// Read from the YAML tree by [`purpose`]: a text, or one per language.
+    #[allow(dead_code)]
+    #[serde(default)]
+    purpose: Option<serde::de::IgnoredAny>,
+}
+
+/// How many stories a list page shows when `site.yaml` does not say: a theme page of 24 cards
+/// renders in a few milliseconds and stays light on a slow phone.
+pub const DEFAULT_PAGE_SIZE: usize = 24;
+
+/// The site's stated purpose (`purpose:` in site.yaml): why the material is published, shown
+/// in every page's footer and in the open data, since legal regimes and platforms judge such
+/// material by its stated purpose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Purpose {
+    /// The text written for each language, by code; the default language's is always there.
+    pub texts: BTreeMap<String, String>,
+    /// Where `purpose:` is written, for the warning about a language without its own text.
+    pub at: Location,
+}
+
+impl Purpose {
+    /// The text shown in `lang`, with the language it is written in: its own, else the
+    /// default language's when `policy` is to fall back, else none.
+    pub fn get<'a>(
+        &'a self,
+        lang: &'a str,
+        default: &'a str,
+        policy: MissingTranslation,
+    ) -> Option<(&'a str, &'a str)> {
+        match self.texts.get(lang) {
+            Some(text) => Some((lang, text)),
+            None if policy == MissingTranslation::Fallback => {
+                self.texts.get(default).map(|text| (default, text.as_str()))
+            }
+            None => None,
+        }
+    }
 }
 
 fn default_site_theme() -> String {
@@ -229,6 +274,11 @@ pub struct Config {
     /// `SOURCE_DATE_EPOCH` or the clock here, replaced by `--now` in
     /// [`crate::build::load_config_on`].
     pub today: crate::date::Date,
+    /// How many stories a list page (a theme, all stories, a country's) shows; later ones go
+    /// on `page/2/` and after. Never 0.
+    pub page_size: usize,
+    /// The site's stated purpose, if `site.yaml` gives one.
+    pub purpose: Option<Purpose>,
 }
 
 impl Config {
@@ -249,8 +299,8 @@ impl Config {
 
     /// Parses and validates the text of `site.yaml`.
     pub fn parse(source: &Arc<SourceText>) -> Result<Config, Diagnostics> {
-        let raw: RawConfig =
-            frontmatter::from_yaml(source, 0..source.text.len()).map_err(Diagnostics::from_iter)?;
+        let (raw, root): (RawConfig, Node) =
+            frontmatter::read(source, 0..source.text.len()).map_err(Diagnostics::from_iter)?;
         let mut problems = Diagnostics::new();
         let locate = |key: &str, needle: &str| {
             frontmatter::find_value_after(source, 0..source.text.len(), Some(key), needle)
@@ -337,11 +387,25 @@ impl Config {
             problems.push(Diagnostic::error(err.to_string()));
             crate::date::Date::from_unix_seconds(0)
         });
+        let page_size = page_size(source, &root).unwrap_or_else(|d| {
+            problems.push(d);
+            DEFAULT_PAGE_SIZE
+        });
+        let purpose = match root.entry("purpose") {
+            Some((key, node)) => {
+                let (purpose, found) = purpose(source, key.span.start, node, &languages);
+                problems.extend(found);
+                purpose
+            }
+            None => None,
+        };
         if problems.has_errors() {
             return Err(problems);
         }
         Ok(Config {
             today,
+            page_size,
+            purpose,
             title: raw.title,
             base_url,
             languages,
@@ -363,6 +427,118 @@ impl Config {
     pub fn allows(&self, party: ThirdParty) -> bool {
         self.allow_third_party.contains(&party)
     }
+}
+
+/// `page_size:`, a whole number of 1 or more; [`DEFAULT_PAGE_SIZE`] when it is not given.
+fn page_size(source: &Arc<SourceText>, root: &Node) -> Result<usize, Diagnostic> {
+    let Some(node) = root.get("page_size") else {
+        return Ok(DEFAULT_PAGE_SIZE);
+    };
+    let text = match &node.value {
+        Value::Scalar { text, .. } => text.trim(),
+        _ => "",
+    };
+    match text.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        Ok(_) => Err(Diagnostic::error(
+            "`page_size` is 0, but a list page must show at least one story",
+        )),
+        Err(_) => Err(Diagnostic::error(format!(
+            "`page_size` should be a whole number of stories per page, not {}",
+            if text.is_empty() {
+                node.kind().to_string()
+            } else {
+                format!("`{text}`")
+            }
+        ))),
+    }
+    .map_err(|d| {
+        d.with_help(format!(
+            "write how many stories a list page shows, e.g. `page_size: {DEFAULT_PAGE_SIZE}`, or remove the line for {DEFAULT_PAGE_SIZE}"
+        ))
+        .at(source, node.span.clone())
+    })
+}
+
+/// `purpose:`: one text, the default language's, or one per language (`{ en: ..., ar: ... }`)
+/// that must hold the default language's, which the others fall back to. Every problem of it
+/// is returned at once, each at its key or value.
+fn purpose(
+    source: &Arc<SourceText>,
+    key_start: usize,
+    node: &Node,
+    languages: &[Language],
+) -> (Option<Purpose>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let Some(default) = languages.first().map(|l| l.code.as_str()) else {
+        return (None, problems);
+    };
+    let text_of = |problems: &mut Vec<Diagnostic>, node: &Node, lang: &str| match &node.value {
+        Value::Scalar { text, .. } if !node.is_null() && !text.trim().is_empty() => {
+            Some(text.trim().to_string())
+        }
+        _ => {
+            let what = match &node.value {
+                Value::Scalar { .. } => "is empty".to_string(),
+                _ => format!("should be a text, not {}", node.kind()),
+            };
+            problems.push(
+                Diagnostic::error(format!("the purpose statement in `{lang}` {what}"))
+                    .with_help("write one sentence saying why the site publishes this material")
+                    .at(source, node.span.clone()),
+            );
+            None
+        }
+    };
+    let mut texts = BTreeMap::new();
+    match &node.value {
+        Value::Mapping(entries) => {
+            for (key, value) in entries {
+                if !languages.iter().any(|l| l.code == key.text) {
+                    let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "`{}` under `purpose` is not a language of the site",
+                            key.text
+                        ))
+                        .with_help(format!(
+                            "give the text under one of the codes in `languages`: {}",
+                            codes.join(", ")
+                        ))
+                        .at(source, key.span.clone()),
+                    );
+                } else if let Some(text) = text_of(&mut problems, value, &key.text) {
+                    texts.insert(key.text.clone(), text);
+                }
+            }
+            if !texts.contains_key(default) && !entries.iter().any(|(k, _)| k.text == default) {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "the purpose statement has no text in the default language `{default}`"
+                    ))
+                    .with_help(format!(
+                        "add `{default}: ...` under `purpose:`; languages without their own text fall back to it"
+                    ))
+                    .at(source, key_start..key_start),
+                );
+            }
+        }
+        Value::Scalar { .. } => {
+            if let Some(text) = text_of(&mut problems, node, default) {
+                texts.insert(default.to_string(), text);
+            }
+        }
+        Value::Sequence(_) => problems.push(
+            Diagnostic::error("`purpose` should be a text, or one text per language, not a list")
+                .with_help("write `purpose: { en: ..., ar: ... }`, one text per language code")
+                .at(source, node.span.clone()),
+        ),
+    }
+    let purpose = (problems.is_empty() && !texts.is_empty()).then(|| Purpose {
+        texts,
+        at: source.location(key_start),
+    });
+    (purpose, problems)
 }
 
 #[cfg(test)]
@@ -469,6 +645,82 @@ mod tests {
             format!(
                 "site.yaml:2:11: error: `base_url` `javascript:alert(1)` uses `javascript:`, but the site can only be published at an https:// or http:// address (help: {BASE_URL_HELP})"
             )
+        );
+    }
+
+    const HEAD: &str = "title: T\nbase_url: https://example.org/\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: ar, name: العربية }\n";
+
+    #[test]
+    fn page_size_defaults_to_24_and_must_be_a_whole_number_of_one_or_more() {
+        assert_eq!(parse(HEAD).unwrap().page_size, DEFAULT_PAGE_SIZE);
+        assert_eq!(
+            parse(&format!("{HEAD}page_size: 7\n")).unwrap().page_size,
+            7
+        );
+        for (value, message) in [
+            ("0", "`page_size` is 0"),
+            (
+                "ten",
+                "`page_size` should be a whole number of stories per page, not `ten`",
+            ),
+            ("-3", "not `-3`"),
+            ("[1]", "not a list"),
+        ] {
+            let err = parse(&format!("{HEAD}page_size: {value}\n")).unwrap_err();
+            let text = err.iter().next().unwrap().to_string();
+            assert!(text.starts_with("site.yaml:7:12: error: "), "{text}");
+            assert!(text.contains(message), "{text}");
+        }
+    }
+
+    #[test]
+    fn purpose_is_one_text_or_one_per_language_with_the_default_one() {
+        let one = parse(&format!("{HEAD}purpose: To counter extremism.\n")).unwrap();
+        let purpose = one.purpose.unwrap();
+        assert_eq!(purpose.texts.len(), 1);
+        assert_eq!(purpose.texts["en"], "To counter extremism.");
+        assert_eq!(purpose.at.line, 7);
+        assert_eq!(
+            purpose.get("ar", "en", MissingTranslation::Fallback),
+            Some(("en", "To counter extremism."))
+        );
+        assert_eq!(purpose.get("ar", "en", MissingTranslation::Skip), None);
+        let both = parse(&format!("{HEAD}purpose:\n  en: A.\n  ar: ب.\n")).unwrap();
+        let purpose = both.purpose.unwrap();
+        assert_eq!(
+            purpose.get("ar", "en", MissingTranslation::Skip),
+            Some(("ar", "ب."))
+        );
+        assert!(parse(HEAD).unwrap().purpose.is_none());
+    }
+
+    #[test]
+    fn purpose_problems_are_each_at_their_place() {
+        let err = parse(&format!("{HEAD}purpose:\n  ar: ب.\n  xx: C.\n")).unwrap_err();
+        let texts: Vec<String> = err.iter().map(|d| d.to_string()).collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with(
+                "site.yaml:9:3: error: `xx` under `purpose` is not a language of the site"
+            )),
+            "{texts:?}"
+        );
+        assert!(
+            texts.iter().any(|t| t.starts_with(
+                "site.yaml:7:1: error: the purpose statement has no text in the default language `en`"
+            )),
+            "{texts:?}"
+        );
+        let err = parse(&format!("{HEAD}purpose:\n  en: \"\"\n")).unwrap_err();
+        let text = err.iter().next().unwrap().to_string();
+        assert!(
+            text.starts_with("site.yaml:8:8: error: the purpose statement in `en` is empty"),
+            "{text}"
+        );
+        let err = parse(&format!("{HEAD}purpose: [a]\n")).unwrap_err();
+        let text = err.iter().next().unwrap().to_string();
+        assert!(
+            text.starts_with("site.yaml:7:10: error: `purpose` should be a text"),
+            "{text}"
         );
     }
 }

@@ -95,6 +95,13 @@ impl Urls {
         format!("{}{lang}/{}", self.base_path, route.path())
     }
 
+    /// The address of page `number` (from 1) of a list (all stories, a country's, a theme's):
+    /// page 1 is the list's own address, later ones `page/<n>/` under it:
+    /// `/ar/themes/defection/page/2/`.
+    pub fn list_page(&self, lang: &str, route: Route, number: usize) -> String {
+        format!("{}{}", self.page(lang, route), page_suffix(number))
+    }
+
     /// The address of a file of the site from its path in the output folder, each segment
     /// percent-encoded: `media/x/clip #1.webm` -> `/testimony/media/x/clip%20%231.webm`.
     /// Every address of a file (media, captions, posters, chapters, assets) is made here.
@@ -169,6 +176,12 @@ impl Urls {
         format!("{lang}/{}index.html", route.path())
     }
 
+    /// Where page `number` (from 1) of a list is written: `ar/themes/x/page/2/index.html`,
+    /// page 1 where the list's address has always been ([`Urls::output_path`]).
+    pub fn list_output_path(lang: &str, route: Route, number: usize) -> String {
+        format!("{lang}/{}{}index.html", route.path(), page_suffix(number))
+    }
+
     /// Where the page for an address that does not exist is written: `/<lang>/404.html` in a
     /// language, `/404.html` (in the default language) at the root. Hosts serve it for any
     /// missing address, at that address, so every link on it is from the site's root.
@@ -185,6 +198,15 @@ impl Urls {
     /// The site root's address, for the language chooser.
     pub fn root(&self) -> &str {
         &self.base_path
+    }
+}
+
+/// What follows a list's address for its page `number`: nothing for the first.
+fn page_suffix(number: usize) -> String {
+    if number > 1 {
+        format!("page/{number}/")
+    } else {
+        String::new()
     }
 }
 
@@ -247,6 +269,29 @@ mod tests {
         assert_eq!(
             urls.absolute(&urls.file(Urls::SITEMAP_PATH)),
             "https://example.org/testimony/sitemap.xml"
+        );
+    }
+
+    #[test]
+    fn later_pages_of_a_list_are_under_its_address_and_the_first_is_the_list_itself() {
+        let urls = Urls::new("https://example.org/testimony/");
+        let theme = Route::Theme("defection");
+        assert_eq!(
+            urls.list_page("ar", theme, 1),
+            urls.page("ar", theme),
+            "page 1 keeps the list's address"
+        );
+        assert_eq!(
+            urls.list_page("ar", theme, 2),
+            "/testimony/ar/themes/defection/page/2/"
+        );
+        assert_eq!(
+            Urls::list_output_path("ar", theme, 1),
+            Urls::output_path("ar", theme)
+        );
+        assert_eq!(
+            Urls::list_output_path("en", Route::StoriesFrom("SY"), 12),
+            "en/stories/from/sy/page/12/index.html"
         );
     }
 

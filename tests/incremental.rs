@@ -678,3 +678,110 @@ fn a_story_withdrawn_while_serving_loses_every_file_of_it() {
         );
     }
 }
+
+/// The pages of a list in `lang` that the preview serves, by output path.
+fn list_pages(p: &Previewed, lang: &str, list: &str) -> Vec<String> {
+    let tree = p.tree();
+    let prefix = format!("{lang}/{list}");
+    let mut pages: Vec<String> = tree
+        .keys()
+        .filter(|path| {
+            path.strip_prefix(&prefix).is_some_and(|rest| {
+                rest == "index.html"
+                    || rest.strip_prefix("page/").is_some_and(|n| {
+                        n.strip_suffix("/index.html")
+                            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+                    })
+            })
+        })
+        .cloned()
+        .collect();
+    pages.sort();
+    pages
+}
+
+#[test]
+fn a_story_removed_or_added_at_a_page_boundary_removes_or_adds_the_last_page() {
+    // Seven stories, three a page: the oldest, story-1, is alone on page 3 in English.
+    let mut p = Previewed::new("pagination");
+    let three = [
+        "en/stories/index.html",
+        "en/stories/page/2/index.html",
+        "en/stories/page/3/index.html",
+    ];
+    assert_eq!(list_pages(&p, "en", "stories/"), three);
+    let kept = p.site.path("kept-story-1");
+    common::copy_dir(&p.site.path("content/stories/story-1"), &kept);
+    let (rebuilt, changed) = p.save(&["content/stories/story-1"], |site| {
+        site.remove("content/stories/story-1");
+    });
+    assert!(!rebuilt.full);
+    assert_eq!(list_pages(&p, "en", "stories/"), &three[..2]);
+    assert!(
+        rebuilt
+            .removed
+            .contains(&"en/stories/page/3/index.html".to_string()),
+        "{changed:?}"
+    );
+    assert!(!p.served().join("en/themes/defection/page/3").exists());
+    // Back again: the third page comes back, as a clean build makes it.
+    let (_, changed) = p.save(&["content/stories/story-1"], |site| {
+        common::copy_dir(&kept, &site.path("content/stories/story-1"));
+    });
+    assert!(
+        changed.contains(&"en/stories/page/3/index.html".to_string()),
+        "{changed:?}"
+    );
+    assert_eq!(list_pages(&p, "en", "stories/"), three);
+}
+
+#[test]
+fn a_new_newest_story_shifts_every_card_one_place_across_the_pages() {
+    let mut p = Previewed::new("pagination");
+    let (rebuilt, changed) = p.save(&["content/stories/story-8"], |site| {
+        common::copy_dir(
+            &site.path("content/stories/story-7"),
+            &site.path("content/stories/story-8"),
+        );
+        site.edit(
+            "content/stories/story-8/index.md",
+            "interviewed: 2019-07-01",
+            "interviewed: 2019-08-01",
+        );
+    });
+    assert!(!rebuilt.full);
+    // Every page of the list changes: each card moves one place on.
+    for page in [
+        "en/stories/index.html",
+        "en/stories/page/2/index.html",
+        "en/stories/page/3/index.html",
+        "en/themes/defection/page/3/index.html",
+    ] {
+        assert!(changed.contains(&page.to_string()), "{page}: {changed:?}");
+    }
+    // An untranslated story is not listed in Arabic (skipped): its lists stay as they were.
+    assert!(
+        !changed.contains(&"ar/stories/index.html".to_string()),
+        "{changed:?}"
+    );
+}
+
+#[test]
+fn a_new_page_size_rebuilds_everything_as_a_clean_build_does() {
+    let mut p = Previewed::new("pagination");
+    let (rebuilt, changed) = p.save(&["site.yaml"], |site| {
+        site.edit("site.yaml", "page_size: 3", "page_size: 2");
+    });
+    assert!(rebuilt.full);
+    assert!(
+        changed.contains(&"en/stories/page/4/index.html".to_string()),
+        "{changed:?}"
+    );
+    let (_, changed) = p.save(&["site.yaml"], |site| {
+        site.edit("site.yaml", "page_size: 2", "page_size: 10");
+    });
+    assert!(
+        !p.served().join("en/stories/page/2").exists(),
+        "{changed:?}"
+    );
+}

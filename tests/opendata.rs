@@ -407,3 +407,42 @@ fn two_builds_write_the_same_bytes() {
     );
     assert_eq!(a, b);
 }
+
+#[test]
+fn the_purpose_statement_is_in_the_data_when_site_yaml_states_one_and_follows_the_schema() {
+    // Without one, the files are what version 1 always was: no `purpose` at all.
+    let site = built();
+    assert!(json(&site, "data/stories.json").get("purpose").is_none());
+    assert!(json(&site, "data/ar/stories.json").get("purpose").is_none());
+
+    let site = Site::fixture("basic");
+    let yaml = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!("{yaml}purpose:\n  en: Published to counter violent extremism.\n  ar: نص الغرض.\n"),
+    );
+    site.build_ok();
+    let schema = schema(&site);
+    let all = json(&site, "data/stories.json");
+    assert_eq!(validate(&schema, &all), Vec::<String>::new());
+    assert_eq!(
+        all["purpose"]["en"],
+        "Published to counter violent extremism."
+    );
+    assert_eq!(all["purpose"]["ar"], "نص الغرض.");
+    assert!(
+        all["purpose"].get("fr").is_none(),
+        "only what site.yaml gives"
+    );
+    for (lang, text_lang, text) in [
+        ("en", "en", "Published to counter violent extremism."),
+        ("ar", "ar", "نص الغرض."),
+        // French has no text of its own: its pages show the default language's.
+        ("fr", "en", "Published to counter violent extremism."),
+    ] {
+        let file = json(&site, &format!("data/{lang}/stories.json"));
+        assert_eq!(validate(&schema, &file), Vec::<String>::new(), "{lang}");
+        assert_eq!(file["purpose"]["lang"], text_lang, "{lang}");
+        assert_eq!(file["purpose"]["text"], text, "{lang}");
+    }
+}

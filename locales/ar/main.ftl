@@ -2,6 +2,8 @@
 ## Translated from locales/en/main.ftl, which is the reference: see the comments there
 ## for where each string appears. Plurals use the Arabic categories zero, one, two, few,
 ## many and other; the variant marked with * is the default.
+## DRAFT: the strings under "Pages of a list" (pager-*) are a first Arabic draft,
+## not yet reviewed by a native speaker; review them before publishing.
 
 ## Site
 
@@ -116,6 +118,15 @@ stories-list-heading =
     }
 # $country is the name of the country.
 stories-from-intro = قصص أشخاص جاؤوا من { $country }.
+
+## Pages of a list
+
+pager-label = صفحات هذه القائمة
+# In a right-to-left page "previous" points right and "next" points left.
+pager-previous = → السابق
+pager-next = التالي ←
+pager-page = الصفحة { $number }
+pager-position = الصفحة { $number } من { $count }
 
 ## Themes
 

@@ -2,6 +2,8 @@
 ## Translated from locales/en/main.ftl, which is the reference: see the comments there
 ## for where each string appears. Plurals use the German categories one and other; the
 ## variant marked with * is the default. Readers are addressed with "Sie".
+## DRAFT: the strings under "Pages of a list" (pager-*) are a first German draft,
+## not yet reviewed by a native speaker; review them before publishing.
 
 ## Site
 
@@ -104,6 +106,14 @@ stories-list-heading =
 # $country is the name of the country. The colon avoids the article some names need
 # ("aus dem Irak", "aus der Türkei").
 stories-from-intro = Berichte von Menschen aus diesem Land: { $country }.
+
+## Pages of a list
+
+pager-label = Seiten dieser Liste
+pager-previous = ← Zurück
+pager-next = Weiter →
+pager-page = Seite { $number }
+pager-position = Seite { $number } von { $count }
 
 ## Themes
 

@@ -147,6 +147,19 @@ stories-list-heading =
 # Introduction of the list of stories from one country. $country is its name.
 stories-from-intro = Stories of people who came from { $country }.
 
+## Pages of a list (a long list of stories is cut into pages)
+
+# Name of the navigation between the pages of a list, for screen readers.
+pager-label = Pages of this list
+# Link to the page before; the arrow points back in the reading direction.
+pager-previous = ← Previous
+# Link to the page after.
+pager-next = Next →
+# A numbered link to one page, for screen readers.
+pager-page = Page { $number }
+# Which page this is, in the page's title and above the pager.
+pager-position = Page { $number } of { $count }
+
 ## Themes
 
 # Introduction of the page listing every theme.

@@ -5,6 +5,8 @@
 ## The variant marked with * is the default.
 ## Typography: no-break space (U+00A0) before ":", narrow no-break space (U+202F) before
 ## ";", "?" and "!".
+## DRAFT: the strings under "Pages of a list" (pager-*) are a first French draft,
+## not yet reviewed by a native speaker; review them before publishing.
 
 ## Site
 
@@ -113,6 +115,14 @@ stories-list-heading =
     }
 # $country is the name of the country. A colon avoids "de"/"du"/"d’" before its name.
 stories-from-intro = Les histoires de personnes originaires de ce pays : { $country }.
+
+## Pages of a list
+
+pager-label = Pages de cette liste
+pager-previous = ← Précédente
+pager-next = Suivante →
+pager-page = Page { $number }
+pager-position = Page { $number } sur { $count }
 
 ## Themes
 

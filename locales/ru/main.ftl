@@ -3,6 +3,8 @@
 ## for where each string appears. Plurals use the Russian categories one (1, 21, 31…),
 ## few (2–4, 22–24…), many (0, 5–20, 25…) and other (fractions); 1 itself has its own
 ## variant [1]. The variant marked with * is the default. Readers are addressed with "вы".
+## DRAFT: the strings under "Pages of a list" (pager-*) are a first Russian draft,
+## not yet reviewed by a native speaker; review them before publishing.
 
 ## Site
 
@@ -114,6 +116,14 @@ stories-list-heading =
 # $country is the name of the country, in the nominative: the sentence is built so that
 # it needs no other case.
 stories-from-intro = Истории людей, чья страна происхождения — { $country }.
+
+## Pages of a list
+
+pager-label = Страницы этого списка
+pager-previous = ← Назад
+pager-next = Далее →
+pager-page = Страница { $number }
+pager-position = Страница { $number } из { $count }
 
 ## Themes
 

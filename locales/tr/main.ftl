@@ -3,6 +3,8 @@
 ## for where each string appears. Plurals use the Turkish categories one and other (a noun
 ## after a number stays singular: "3 hikâye"); the variant marked with * is the default.
 ## Readers are addressed with "siz"; short link and button texts use the plain imperative.
+## DRAFT: the strings under "Pages of a list" (pager-*) are a first Turkish draft,
+## not yet reviewed by a native speaker; review them before publishing.
 
 ## Site
 
@@ -105,6 +107,14 @@ stories-list-heading =
     }
 # $country is the name of the country. A colon avoids a case suffix on the name.
 stories-from-intro = Şu ülkeden gelen kişilerin hikâyeleri: { $country }.
+
+## Pages of a list
+
+pager-label = Bu listenin sayfaları
+pager-previous = ← Önceki
+pager-next = Sonraki →
+pager-page = Sayfa { $number }
+pager-position = Sayfa { $number } / { $count }
 
 ## Themes
 

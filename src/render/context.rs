@@ -91,6 +91,48 @@ pub struct PageContext {
     /// The picture for `og:image` (a story's poster), if the page has one; a template shows
     /// `twitter:card` `summary_large_image` then, else `summary`.
     pub image: Option<SocialImage>,
+    /// On the pages of a list (all stories, a country's, a theme's): which page of it this is
+    /// and its neighbours, for `<link rel="prev/next">` and the pager. Always there on those
+    /// pages, even when the list fits on one; absent on every other page.
+    pub pager: Option<PagerContext>,
+}
+
+/// Where a page of a list stands among the list's pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerContext {
+    /// This page's number, from 1.
+    pub number: usize,
+    /// How many pages the list has (1 when it fits on one: show no pager then).
+    pub count: usize,
+    /// How many stories the whole list has, on all its pages: the count to show.
+    pub total: usize,
+    /// The position in the list of the first story on this page, from 1.
+    pub first: usize,
+    /// The position of the last story on this page.
+    pub last: usize,
+    /// The page before, from the site's root, if this is not the first.
+    pub prev_url: Option<String>,
+    /// The page before, with scheme and host, for `<link rel="prev">`.
+    pub prev_absolute_url: Option<String>,
+    /// The page after, if this is not the last.
+    pub next_url: Option<String>,
+    /// The page after, with scheme and host, for `<link rel="next">`.
+    pub next_absolute_url: Option<String>,
+    /// Numbered links: the first page, the last, and two either side of this one.
+    pub pages: Vec<PageLink>,
+}
+
+/// A numbered link of a pager.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    /// The page's number, from 1.
+    pub number: usize,
+    /// Its address, from the site's root (page 1 is the list's own address).
+    pub url: String,
+    /// This is the page being rendered: give it `aria-current="page"`.
+    pub current: bool,
+    /// Pages are left out between the one before and this one: show a gap (`…`).
+    pub gap_before: bool,
 }
 
 /// Site-wide values.
@@ -124,6 +166,18 @@ pub struct SiteContext {
     /// This language as Open Graph names a locale (`og:locale`, language_TERRITORY where one
     /// is known): `ar_AR`, `en_US`; see [`super::og_locale`].
     pub og_locale: String,
+    /// The site's stated purpose (`purpose:` in site.yaml) in this language, or the default
+    /// language's as the missing-translation policy allows: shown in every page's footer.
+    pub purpose: Option<PurposeContext>,
+}
+
+/// The site's stated purpose, as a page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PurposeContext {
+    /// The text (plain, escaped by the template).
+    pub text: String,
+    /// Its language (differs from the page's when it is the default language's fallback).
+    pub lang: LangContext,
 }
 
 /// A theme in a list.

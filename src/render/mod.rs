@@ -33,6 +33,7 @@ mod index;
 mod json_ld;
 mod opendata;
 mod pages;
+pub mod pagination;
 mod parts;
 mod sitemap;
 mod templates;
@@ -55,6 +56,7 @@ pub use view::{LangView, og_locale};
 
 use index::Index;
 use pages::Scope;
+use pagination::{List, Lists};
 
 /// A file of the output, in memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,10 +83,12 @@ pub enum Job {
         /// The page's path after `/<lang>/`: `about`.
         path: String,
     },
-    /// The list of all stories, `/<lang>/stories/`.
+    /// A page of the list of all stories, `/<lang>/stories/` (and `page/<n>/` under it).
     Stories {
         /// The language's code.
         lang: String,
+        /// The page's number, from 1: see [`pagination`].
+        page: usize,
     },
     /// The stories from one country, `/<lang>/stories/from/<code>/`.
     StoriesFrom {
@@ -92,6 +96,8 @@ pub enum Job {
         lang: String,
         /// The country's ISO 3166-1 alpha-2 code, as in the stories' `origin`: `SY`.
         country: String,
+        /// The page's number, from 1.
+        page: usize,
     },
     /// A story's page and its chapters track.
     Story {
@@ -105,12 +111,14 @@ pub enum Job {
         /// The language's code.
         lang: String,
     },
-    /// A theme's page, `/<lang>/themes/<id>/`.
+    /// A page of a theme, `/<lang>/themes/<id>/` (and `page/<n>/` under it).
     Theme {
         /// The language's code.
         lang: String,
         /// The theme's id, its file name.
         id: String,
+        /// The page's number, from 1.
+        page: usize,
     },
     /// The page gathering the statements, `/<lang>/statements/`.
     Statements {
@@ -176,7 +184,7 @@ impl Job {
         match self {
             Job::Home { lang }
             | Job::Page { lang, .. }
-            | Job::Stories { lang }
+            | Job::Stories { lang, .. }
             | Job::StoriesFrom { lang, .. }
             | Job::Story { lang, .. }
             | Job::Themes { lang }
@@ -191,6 +199,16 @@ impl Job {
             | Job::Robots
             | Job::Headers
             | Job::DataSchema => None,
+        }
+    }
+
+    /// The page's number in its list, from 1: 1 for a page that is not part of a list.
+    pub fn page_number(&self) -> usize {
+        match self {
+            Job::Stories { page, .. } | Job::StoriesFrom { page, .. } | Job::Theme { page, .. } => {
+                *page
+            }
+            _ => 1,
         }
     }
 
@@ -219,34 +237,42 @@ impl Job {
 }
 
 /// Every job of a clean build, in a fixed order: per language (in the order of site.yaml) the
-/// home page, the plain pages, the story lists (all, then by country), the stories, the theme
-/// lists and themes, the statements, the 404 page, the feed, the open data; then the language
+/// home page, the plain pages, the story lists (all, then by country, each page of them), the
+/// stories, the theme lists and themes (each page of them), the statements, the 404 page, the feed, the open data; then the language
 /// chooser, the sitemap, the root's 404 page, `robots.txt`, `_headers`, the open data of every
 /// language and its schema.
 pub fn jobs(site: &Site) -> Vec<Job> {
     let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
+    let lists = Lists::new(site);
     let mut jobs = Vec::new();
     for language in &site.config.languages {
         let lang = || language.code.clone();
+        let pages = |list: List| 1..=lists.pages(&language.code, list);
         jobs.push(Job::Home { lang: lang() });
         jobs.extend(site.pages.iter().map(|p| Job::Page {
             lang: lang(),
             path: p.path.clone(),
         }));
-        jobs.push(Job::Stories { lang: lang() });
-        jobs.extend(origins.iter().map(|&o| Job::StoriesFrom {
-            lang: lang(),
-            country: o.to_string(),
-        }));
+        jobs.extend(pages(List::Stories).map(|page| Job::Stories { lang: lang(), page }));
+        for &origin in &origins {
+            jobs.extend(pages(List::From(origin)).map(|page| Job::StoriesFrom {
+                lang: lang(),
+                country: origin.to_string(),
+                page,
+            }));
+        }
         jobs.extend(site.stories.iter().map(|s| Job::Story {
             lang: lang(),
             slug: s.slug.clone(),
         }));
         jobs.push(Job::Themes { lang: lang() });
-        jobs.extend(site.themes.iter().map(|t| Job::Theme {
-            lang: lang(),
-            id: t.id.clone(),
-        }));
+        for theme in &site.themes {
+            jobs.extend(pages(List::Theme(&theme.id)).map(|page| Job::Theme {
+                lang: lang(),
+                id: theme.id.clone(),
+                page,
+            }));
+        }
         jobs.push(Job::Statements { lang: lang() });
         jobs.push(Job::NotFound { lang: lang() });
         jobs.push(Job::Feed { lang: lang() });
@@ -283,6 +309,8 @@ pub struct Renderer<'a> {
     /// One per language of the site, in the order of site.yaml (the default first).
     views: Vec<LangView<'a>>,
     index: Index<'a>,
+    /// How many stories each list has in each language, for its pages.
+    lists: Lists<'a>,
     /// `themes/<site_theme>/templates`, for the locations of template errors.
     templates_dir: PathBuf,
 }
@@ -307,6 +335,7 @@ impl<'a> Renderer<'a> {
             locales,
             views,
             index: Index::new(site),
+            lists: Lists::new(site),
             templates_dir: Path::new("themes")
                 .join(&site.config.site_theme)
                 .join("templates"),
@@ -418,7 +447,7 @@ impl<'a> Renderer<'a> {
         };
         let html = self.render_template(view, template, &context)?;
         let path = match (job, job.route()) {
-            (_, Some(route)) => Urls::output_path(view.code(), route),
+            (_, Some(route)) => Urls::list_output_path(view.code(), route, job.page_number()),
             (Job::NotFound { lang }, None) => Urls::not_found_path(Some(lang)),
             (Job::NotFoundRoot, None) => Urls::not_found_path(None),
             (_, None) => "index.html".into(),

@@ -48,6 +48,7 @@ pub fn stories(site: &Site, lang: Option<&str>) -> Result<Vec<OutputFile>, Diagn
                 .iter()
                 .map(|l| l.code.clone())
                 .collect(),
+            purpose: site.config.purpose.as_ref().map(|p| p.texts.clone()),
             themes: all_themes(site),
             stories: site
                 .stories
@@ -59,6 +60,7 @@ pub fn stories(site: &Site, lang: Option<&str>) -> Result<Vec<OutputFile>, Diagn
             schema,
             version: VERSION,
             lang: lang.to_string(),
+            purpose: lang_purpose(site, lang),
             stories: site
                 .stories
                 .iter()
@@ -90,6 +92,10 @@ struct AllFile {
     version: u32,
     /// The site's languages, in the order of site.yaml (the default first).
     languages: Vec<String>,
+    /// The site's stated purpose, by language, as site.yaml gives it: left out when it gives
+    /// none, so that a file without it is what version 1 always was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    purpose: Option<BTreeMap<String, String>>,
     themes: Vec<ThemeAll>,
     stories: Vec<StoryAll>,
 }
@@ -100,7 +106,30 @@ struct LangFile {
     schema: String,
     version: u32,
     lang: String,
+    /// The site's stated purpose as the pages of the language show it in their footer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    purpose: Option<PurposeLang>,
     stories: Vec<StoryLang>,
+}
+
+/// The purpose statement shown in one language.
+#[derive(Serialize)]
+struct PurposeLang {
+    /// The language the text is written in: the file's, or the default language's.
+    lang: String,
+    text: String,
+}
+
+/// The purpose statement shown in `lang`, if the site states one and the missing-translation
+/// policy shows one there.
+fn lang_purpose(site: &Site, lang: &str) -> Option<PurposeLang> {
+    let purpose = site.config.purpose.as_ref()?;
+    let default = &site.config.default_language().code;
+    let (written_in, text) = purpose.get(lang, default, site.config.missing_translation)?;
+    Some(PurposeLang {
+        lang: written_in.to_string(),
+        text: text.to_string(),
+    })
 }
 
 /// A theme with its title in every language it has its own published text in.

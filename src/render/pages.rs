@@ -2,6 +2,7 @@
 //! [`Context`] its template receives, or `None` when the page does not exist in that language.
 
 use super::index::Index;
+use super::pagination::{self, List, Lists};
 use super::{
     Alternate, Context, HomeLink, Job, LangContext, LangView, OutputFile, PageContext, PageData,
     Renderer, SocialImage, StatementContext, StoryContext, ThemeContext, WarningContext, json_ld,
@@ -25,6 +26,8 @@ pub struct Scope<'r> {
     pub view: &'r LangView<'r>,
     /// Every language's view, for what a page is in the other languages.
     pub views: &'r [LangView<'r>],
+    /// How many stories each list has in each language, for the pages of a list.
+    pub lists: &'r Lists<'r>,
 }
 
 impl<'r> Scope<'r> {
@@ -36,6 +39,7 @@ impl<'r> Scope<'r> {
             locales: renderer.locales,
             view,
             views: &renderer.views,
+            lists: &renderer.lists,
         }
     }
 
@@ -77,11 +81,11 @@ pub fn context<'r>(s: &Scope<'r>, job: &Job) -> Option<Context<'r>> {
     match job {
         Job::Home { .. } => Some(home(s)),
         Job::Page { path, .. } => page(s, path),
-        Job::Stories { .. } => Some(stories(s)),
-        Job::StoriesFrom { country, .. } => stories_from(s, country),
+        Job::Stories { page, .. } => stories(s, *page),
+        Job::StoriesFrom { country, page, .. } => stories_from(s, country, *page),
         Job::Story { slug, .. } => story(s, slug),
         Job::Themes { .. } => Some(themes(s)),
-        Job::Theme { id, .. } => theme(s, id),
+        Job::Theme { id, page, .. } => theme(s, id, *page),
         Job::Statements { .. } => Some(statements(s)),
         Job::Root => Some(root(s)),
         Job::NotFound { .. } => Some(not_found(s, false)),
@@ -126,44 +130,86 @@ pub fn page<'r>(s: &Scope<'r>, path: &str) -> Option<Context<'r>> {
     Some(s.context(page, PageData::Page { body_html }))
 }
 
-/// `/<lang>/stories/`: every story shown in this language.
-pub fn stories<'r>(s: &Scope<'r>) -> Context<'r> {
+/// The stories of `listed` on page `number` of a list cut into pages of `page_size`; `None`
+/// past its last page (page 1 always exists).
+fn page_of<T>(listed: &[T], number: usize, page_size: usize) -> Option<&[T]> {
+    let pages = pagination::page_count(listed.len(), page_size);
+    (1..=pages)
+        .contains(&number)
+        .then(|| &listed[pagination::items_on(number, page_size, listed.len())])
+}
+
+/// `page` as page `number` of `list`, which shows `total` stories in this language: its own
+/// address (its canonical), the same page in the languages whose list is that long, and its
+/// pager.
+fn paged(s: &Scope, mut page: PageContext, list: List, number: usize, total: usize) -> PageContext {
+    let urls = &s.site.urls;
+    let route = list.route();
+    page.url = urls.list_page(s.code(), route, number);
+    page.canonical = urls.absolute(&page.url);
+    page.alternates
+        .retain(|a| s.lists.pages(&a.lang.code, list) >= number);
+    for alternate in &mut page.alternates {
+        alternate.url = urls.list_page(&alternate.lang.code, route, number);
+        alternate.absolute_url = urls.absolute(&alternate.url);
+    }
+    let default = &s.site.config.default_language().code;
+    let in_default = if s.lists.pages(default, list) >= number {
+        number
+    } else {
+        1
+    };
+    page.default_url = urls.absolute(&urls.list_page(default, route, in_default));
+    let size = s.site.config.page_size;
+    page.pager = Some(pagination::pager(
+        urls,
+        s.code(),
+        route,
+        number,
+        total,
+        size,
+    ));
+    page
+}
+
+/// `/<lang>/stories/` (page `number`): the stories shown in this language.
+pub fn stories<'r>(s: &Scope<'r>, number: usize) -> Option<Context<'r>> {
+    let listed: Vec<&Story> = s.shown_stories().map(|(_, story)| story).collect();
+    let on_page = page_of(&listed, number, s.site.config.page_size)?;
     let page = s.page::<()>("stories", Route::Stories, s.t("stories-title"), None);
+    let page = paged(s, page, List::Stories, number, listed.len());
     let data = PageData::Stories {
-        stories: s
-            .shown_stories()
-            .filter_map(|(_, story)| s.card(story))
-            .collect(),
+        stories: on_page.iter().filter_map(|story| s.card(story)).collect(),
         themes: s.theme_links(),
         countries: s.countries(),
     };
-    s.context(page, data)
+    Some(s.context(page, data))
 }
 
-/// `/<lang>/stories/from/<code>/`: the stories from one country; none if no story from there
-/// is shown in this language.
-pub fn stories_from<'r>(s: &Scope<'r>, code: &str) -> Option<Context<'r>> {
-    let from = |story: &&std::sync::Arc<Story>| story.origin == code;
-    let stories: Vec<_> = s
-        .site
-        .stories
-        .iter()
-        .filter(from)
-        .filter_map(|story| s.card(story))
+/// `/<lang>/stories/from/<code>/` (page `number`): the stories from one country; none if no
+/// story from there is shown in this language.
+pub fn stories_from<'r>(s: &Scope<'r>, code: &str, number: usize) -> Option<Context<'r>> {
+    let listed: Vec<&Story> = s
+        .shown_stories()
+        .map(|(_, story)| story)
+        .filter(|story| story.origin == code)
         .collect();
-    if stories.is_empty() {
+    if listed.is_empty() {
         return None;
     }
+    let on_page = page_of(&listed, number, s.site.config.page_size)?;
+    let stories: Vec<_> = on_page.iter().filter_map(|story| s.card(story)).collect();
     let country = s.country(code);
     let route = Route::StoriesFrom(code);
     let mut page = s.page::<()>("stories-from", route, country.name.clone(), None);
     // The page exists in a language only if a story from there is listed in it.
-    let listed = |v: &LangView| {
+    let lists_any = |v: &LangView| {
         let mut shown = s.site.stories.iter().zip(&v.shown);
         shown.any(|(story, shown)| *shown && story.origin == code)
     };
-    let exists = |lang: &str| s.views.iter().any(|v| v.code() == lang && listed(v));
+    let exists = |lang: &str| s.views.iter().any(|v| v.code() == lang && lists_any(v));
     page.alternates.retain(|a| exists(&a.lang.code));
+    let page = paged(s, page, List::From(code), number, listed.len());
     let countries = s.countries();
     let data = PageData::StoriesFrom {
         stories,
@@ -255,9 +301,9 @@ pub fn themes<'r>(s: &Scope<'r>) -> Context<'r> {
     s.context(page, PageData::Themes { themes })
 }
 
-/// `/<lang>/themes/<id>/`: a theme, its stories and their segments about it, if the theme is
-/// shown in this language.
-pub fn theme<'r>(s: &Scope<'r>, id: &str) -> Option<Context<'r>> {
+/// `/<lang>/themes/<id>/` (page `number`): a theme, its stories on that page and their
+/// segments about it, if the theme is shown in this language.
+pub fn theme<'r>(s: &Scope<'r>, id: &str, number: usize) -> Option<Context<'r>> {
     let theme = s.index.theme(id)?;
     let localized = s.localized(&theme.texts)?;
     let title = localized.text.title.clone();
@@ -266,13 +312,13 @@ pub fn theme<'r>(s: &Scope<'r>, id: &str) -> Option<Context<'r>> {
     page = s.shown_as(page, localized);
     page.description = Some(localized.text.summary.clone());
     let tagged: Vec<&Story> = s
-        .site
-        .stories
-        .iter()
+        .shown_stories()
+        .map(|(_, story)| story)
         .filter(|story| story.themes.contains(&theme.id))
-        .map(|story| &**story)
         .collect();
-    let segments = tagged
+    let on_page = page_of(&tagged, number, s.site.config.page_size)?;
+    let page = paged(s, page, List::Theme(&theme.id), number, tagged.len());
+    let segments = on_page
         .iter()
         .filter_map(|story| Some((story, s.localized(&story.texts)?)))
         .flat_map(|(story, localized)| s.segments(story, localized))
@@ -281,7 +327,7 @@ pub fn theme<'r>(s: &Scope<'r>, id: &str) -> Option<Context<'r>> {
     let theme = ThemeContext {
         link: s.theme_link(theme, localized),
         body_html: localized.text.body_html.clone(),
-        stories: tagged.iter().filter_map(|story| s.card(story)).collect(),
+        stories: on_page.iter().filter_map(|story| s.card(story)).collect(),
         segments,
     };
     let themes = s.theme_links();
@@ -355,6 +401,7 @@ pub fn not_found<'r>(s: &Scope<'r>, at_root: bool) -> Context<'r> {
         default_url: urls.absolute(&address((!at_root).then_some(default.as_str()))),
         og_type: "website",
         image: None,
+        pager: None,
     };
     let homes = languages
         .iter()

@@ -90,6 +90,7 @@ impl<'r> Scope<'r> {
                 "website"
             },
             image: None,
+            pager: None,
         }
     }
 

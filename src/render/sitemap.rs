@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::OutputFile;
+use super::pagination::{List, Lists};
 use crate::site::Site;
 use crate::urls::Route;
 
@@ -16,29 +17,26 @@ pub fn sitemap(site: &Site) -> OutputFile {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     let default = site.config.default_language().code.as_str();
-    for (route, in_langs) in entries(site) {
+    for (route, number, in_langs) in entries(site) {
+        let address = |lang: &str| urls.absolute(&urls.list_page(lang, route, number));
         let x_default = match in_langs.iter().find(|&&l| l == default) {
             Some(lang) => Some(*lang),
             None => in_langs.first().copied(),
         };
         for lang in &in_langs {
-            let _ = writeln!(
-                xml,
-                "<url><loc>{}</loc>",
-                xml_escape(&urls.absolute(&urls.page(lang, route)))
-            );
+            let _ = writeln!(xml, "<url><loc>{}</loc>", xml_escape(&address(lang)));
             for other in &in_langs {
                 let _ = writeln!(
                     xml,
                     "<xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\"/>",
-                    xml_escape(&urls.absolute(&urls.page(other, route)))
+                    xml_escape(&address(other))
                 );
             }
             if let Some(x_default) = x_default {
                 let _ = writeln!(
                     xml,
                     "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-                    xml_escape(&urls.absolute(&urls.page(x_default, route)))
+                    xml_escape(&address(x_default))
                 );
             }
             xml.push_str("</url>\n");
@@ -51,10 +49,42 @@ pub fn sitemap(site: &Site) -> OutputFile {
     }
 }
 
-/// The pages the sitemap lists, each with the languages it is written in: the generated lists
-/// (the stories of each country too) in every language, then plain pages, themes and stories
-/// where they have a text.
-fn entries(site: &Site) -> Vec<(Route<'_>, Vec<&str>)> {
+/// The pages the sitemap lists, each with its number in its list (1 for a page that is not
+/// part of one) and the languages it is written in: the generated lists (the stories of each
+/// country too) in every language, then plain pages, themes and stories where they have a
+/// text; a later page of a list in the languages whose list is that long.
+fn entries(site: &Site) -> Vec<(Route<'_>, usize, Vec<&str>)> {
+    let lists = Lists::new(site);
+    let mut entries = Vec::new();
+    for (route, in_langs) in first_pages(site) {
+        let list = match route {
+            Route::Stories => Some(List::Stories),
+            Route::StoriesFrom(code) => Some(List::From(code)),
+            Route::Theme(id) => Some(List::Theme(id)),
+            _ => None,
+        };
+        let pages = |lang: &str| list.map_or(1, |list| lists.pages(lang, list));
+        let most = in_langs.iter().map(|l| pages(l)).max().unwrap_or(1);
+        // (The `listed` rule below also drops an empty list's single page.)
+        for number in 1..=most {
+            // A country's list exists in a language only if a story from there is shown in it.
+            let listed = |lang: &str| match list {
+                Some(list @ List::From(_)) => lists.items(lang, list) > 0,
+                _ => true,
+            };
+            let langs: Vec<&str> = in_langs
+                .iter()
+                .copied()
+                .filter(|l| listed(l) && pages(l) >= number)
+                .collect();
+            entries.push((route, number, langs));
+        }
+    }
+    entries
+}
+
+/// The first page of every page the sitemap lists, with the languages it is written in.
+fn first_pages(site: &Site) -> Vec<(Route<'_>, Vec<&str>)> {
     let langs: Vec<&str> = site
         .config
         .languages

@@ -129,13 +129,17 @@ fn each_page_kind_has_only_its_own_values() {
             "body_html page",
         ),
         (
-            Job::Stories { lang: lang() },
+            Job::Stories {
+                lang: lang(),
+                page: 1,
+            },
             "countries page stories themes",
         ),
         (
             Job::StoriesFrom {
                 lang: lang(),
                 country: "SY".into(),
+                page: 1,
             },
             "countries country page stories",
         ),
@@ -145,6 +149,7 @@ fn each_page_kind_has_only_its_own_values() {
             Job::Theme {
                 lang: lang(),
                 id: "defection".into(),
+                page: 1,
             },
             "page theme themes",
         ),

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use super::{LangContext, SiteContext, Templates};
+use super::{LangContext, PurposeContext, SiteContext, Templates};
 use crate::config::Language;
 use crate::i18n::{self, Formatter, Locales};
 use crate::site::Site;
@@ -115,6 +115,14 @@ fn site_context(
         js_url: asset("site.js"),
         feed_url: urls.file(&Urls::feed_path(lang)),
         og_locale: og_locale(lang),
+        purpose: site.config.purpose.as_ref().and_then(|purpose| {
+            let default = &site.config.default_language().code;
+            let (written_in, text) = purpose.get(lang, default, site.config.missing_translation)?;
+            Some(PurposeContext {
+                text: text.to_string(),
+                lang: LangContext::of(site.config.language(written_in)?),
+            })
+        }),
     }
 }
 
