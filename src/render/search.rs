@@ -164,18 +164,18 @@ pub fn index(s: &Scope) -> Result<Vec<OutputFile>, Diagnostic> {
     Ok(out)
 }
 
-/// A file's path inside pagefind's bundle folder (`pagefind.js`, `fragment/en_1a2b.pf_fragment`):
-/// what follows the last folder named `pagefind` of the path it gives.
+/// A file's path inside pagefind's bundle folder (`pagefind.js`, `fragment/en_1a2b.pf_fragment`),
+/// as `get_files` gives it: relative, with `/` separators; anything else is skipped.
 fn bundle_name(path: &std::path::Path) -> Option<String> {
-    let parts: Vec<&str> = path
+    let parts: Option<Vec<&str>> = path
         .components()
-        .filter_map(|c| match c {
+        .map(|c| match c {
             Component::Normal(part) => part.to_str(),
             _ => None,
         })
         .collect();
-    let start = parts.iter().rposition(|p| *p == "pagefind")? + 1;
-    (start < parts.len()).then(|| parts[start..].join("/"))
+    let parts = parts?;
+    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 #[cfg(test)]
@@ -191,17 +191,15 @@ mod tests {
     }
 
     #[test]
-    fn bundle_names_are_what_follows_the_pagefind_folder() {
+    fn bundle_names_are_the_relative_paths_pagefind_gives() {
         let name = |p: &str| bundle_name(std::path::Path::new(p));
+        assert_eq!(name("pagefind.js").as_deref(), Some("pagefind.js"));
         assert_eq!(
-            name("/x/site/pagefind/pagefind.js").as_deref(),
-            Some("pagefind.js")
-        );
-        assert_eq!(
-            name("/x/pagefind/site/pagefind/fragment/en_1.pf_fragment").as_deref(),
+            name("fragment/en_1.pf_fragment").as_deref(),
             Some("fragment/en_1.pf_fragment")
         );
-        assert_eq!(name("/x/site/other.js"), None);
+        assert_eq!(name("/x/other.js"), None);
+        assert_eq!(name("../other.js"), None);
     }
 
     #[test]
