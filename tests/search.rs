@@ -87,7 +87,7 @@ fn each_language_has_its_own_index_beside_its_search_page() {
         let languages: Vec<&String> = entry["languages"].as_object().unwrap().keys().collect();
         assert_eq!(languages, [lang]);
 
-        let page = site.html(&format!("public/{lang}/search/index.html"));
+        let page = site.html(&format!("{lang}/search/index.html"));
         assert_eq!(page.attr("html", "lang"), lang);
         let box_ = page.one("[data-search]");
         assert_eq!(
@@ -104,23 +104,20 @@ fn each_language_has_its_own_index_beside_its_search_page() {
                 .starts_with("/archive/static/search.js?v=")
         );
         // Every page links to its language's search page.
-        let home = site.html(&format!("public/{lang}/index.html"));
+        let home = site.html(&format!("{lang}/index.html"));
         let links = home.attrs(".site-nav a", "href");
         assert!(
             links.contains(&format!("/archive/{lang}/search/")),
             "{links:?}"
         );
     }
-    assert_eq!(
-        site.html("public/ar/search/index.html").attr("html", "dir"),
-        "rtl"
-    );
+    assert_eq!(site.html("ar/search/index.html").attr("html", "dir"), "rtl");
 }
 
 #[test]
 fn only_the_search_page_allows_webassembly() {
     let site = built();
-    let page = site.html("public/ar/search/index.html");
+    let page = site.html("ar/search/index.html");
     let policy = page.attr("meta[http-equiv='Content-Security-Policy']", "content");
     assert!(
         policy.contains("script-src 'self' 'wasm-unsafe-eval';"),
