@@ -316,7 +316,10 @@ pub fn search<'r>(s: &Scope<'r>) -> Context<'r> {
     let page = s.page::<()>("search", Route::Search, title, None);
     let urls = &s.site.urls;
     let data = PageData::Search {
-        policy: super::hosting::search_content_security_policy(),
+        // A policy in <meta> cannot say who may frame the page (browsers ignore it there and
+        // warn); the host's header says it (`_headers`).
+        policy: super::hosting::search_content_security_policy()
+            .replace("; frame-ancestors 'none'", ""),
         bundle_url: format!("{}/", urls.file(&Urls::search_bundle_path(s.code()))),
         script_url: s.view.site.search_js_url.clone(),
     };

@@ -36,7 +36,9 @@
     if (!loading) {
       loading = import(box.getAttribute("data-bundle") + "pagefind.js").then(function (module) {
         pagefind = module;
-        return pagefind.options({ excerptLength: 24 }).then(function () {
+        // The records' addresses are from the host's root already (with the site's sub-path):
+        // pagefind must not put the index's folder before them.
+        return pagefind.options({ baseUrl: "/", excerptLength: 24 }).then(function () {
           return pagefind.init();
         });
       });
