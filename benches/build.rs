@@ -191,6 +191,76 @@ fn run(stories: usize, languages: usize, minify: bool) {
         rendering,
         swapping,
     );
+    #[cfg(feature = "search")]
+    search_figures(&root, &loaded, &dir.path().join("public"));
+}
+
+/// The search's figures: the time to make each language's index (once more, on its own), and
+/// what a reader's first query downloads, compressed as a host serves it (gzip): pagefind.js,
+/// its worker, the wasm, the entry, the meta file, an index chunk (the largest, so this is an
+/// upper bound whatever the term) and the fragments of the first ten results (the largest
+/// ten). The budget is 100 KB at 1,000 stories x 3 languages.
+#[cfg(feature = "search")]
+fn search_figures(root: &Path, loaded: &testimony::build::Loaded, public: &Path) {
+    use std::io::Write;
+    use testimony::render::{Job, Renderer};
+
+    let (_, versions) = testimony::output::assets(root, &loaded.site.config.site_theme)
+        .unwrap_or_else(|p| panic!("{}", p.render(false)));
+    let renderer = Renderer::new(&loaded.site, &loaded.templates, &loaded.locales, &versions);
+    let codes: Vec<String> = loaded
+        .site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.clone())
+        .collect();
+    let started = Instant::now();
+    for lang in &codes {
+        let job = Job::Search { lang: lang.clone() };
+        renderer.render(&job).unwrap_or_else(|d| panic!("{d:?}"));
+    }
+    let indexing = started.elapsed().as_secs_f64();
+    let gzip = |bytes: &[u8]| {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap().len()
+    };
+    let lang = &codes[0];
+    let bundle = public.join(lang).join("search/pagefind");
+    let files = common::tree(&bundle);
+    let size = |name: &str| files.get(name).map_or(0, |b| b.len());
+    let largest = |prefix: &str, suffix: &str, n: usize| {
+        let mut sizes: Vec<usize> = files
+            .iter()
+            .filter(|(p, _)| p.starts_with(prefix) && p.ends_with(suffix))
+            .map(|(_, b)| b.len())
+            .collect();
+        sizes.sort_unstable_by(|a, b| b.cmp(a));
+        sizes.into_iter().take(n).sum::<usize>()
+    };
+    // pagefind's .pagefind and .pf_* files are gzip already; its scripts and entry are not.
+    let scripts = gzip(&files["pagefind.js"]) + gzip(&files["pagefind-worker.js"]);
+    let entry = gzip(&files["pagefind-entry.json"]);
+    let wasm = size(&format!("wasm.{lang}.pagefind")).max(size("wasm.unknown.pagefind"));
+    let meta = largest("", ".pf_meta", 1);
+    let index = largest("index/", "", 1);
+    let fragments = largest("fragment/", "", 10);
+    let total = scripts + entry + wasm + meta + index + fragments;
+    let kb = |b: usize| b as f64 / 1000.0;
+    println!(
+        "{:>22} search: {} indexes in {indexing:.2} s; first query in {lang} downloads at most {:.1} KB gzip (scripts {:.1}, wasm {:.1}, entry {:.1}, meta {:.1}, index chunk {:.1}, 10 fragments {:.1}): {} the 100 KB budget",
+        "",
+        codes.len(),
+        kb(total),
+        kb(scripts),
+        kb(wasm),
+        kb(entry),
+        kb(meta),
+        kb(index),
+        kb(fragments),
+        if total <= 100_000 { "within" } else { "OVER" },
+    );
 }
 
 /// Writes a complete site into `root`.

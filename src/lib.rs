@@ -7,7 +7,8 @@
 //! into files in memory, one job per page and language; [`output`] hands them through one sink
 //! (a staging folder swapped in for `build`, nothing for `check`). [`build`] lists the stages
 //! top to bottom. [`preview`] is `serve`'s build: it keeps the last one and redoes only the jobs
-//! a save touched. [`verify`] checks a copy of the output against the manifest the build wrote.
+//! a save touched. [`search`] folds Arabic text for the search index and its queries.
+//! [`verify`] checks a copy of the output against the manifest the build wrote.
 //! [`withdraw`] marks a story withdrawn and lists the copies elsewhere to take down.
 
 pub mod build;
@@ -26,6 +27,7 @@ pub mod output;
 pub mod preview;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod status;

@@ -190,6 +190,9 @@ pub struct Inputs {
     pub story: Option<String>,
     /// Stories the page shows a card of (title, summary, segments, statement), not their text.
     pub listed: Items,
+    /// Stories whose searched texts the job reads (title, summary, statement, the cues of
+    /// their captions): a language's search index.
+    pub searched: Items,
     /// The page shows which stories there are, where they show and how they are grouped
     /// (their languages, themes, country, order): lists, counts, related stories.
     pub members: bool,
@@ -228,6 +231,8 @@ pub struct Changes {
     pub stories: BTreeSet<String>,
     /// Stories whose cards differ: anything but their text and captions.
     pub listed: BTreeSet<String>,
+    /// Stories whose searched texts differ: their card, or the cues of their captions.
+    pub searched: BTreeSet<String>,
     /// Whether a story came, went, or changed its languages, themes, country or date.
     pub members: bool,
     pub themes: BTreeSet<String>,
@@ -246,6 +251,7 @@ impl Changes {
             .as_ref()
             .is_some_and(|s| self.stories.contains(s))
             || inputs.listed.meets(&self.listed)
+            || inputs.searched.meets(&self.searched)
             || (inputs.members && self.members)
             || inputs.themes.meets(&self.themes)
             || inputs.pages.meets(&self.pages)
@@ -264,13 +270,18 @@ impl Changes {
                     if membership(&before, old) != membership(&after, new) {
                         self.members = true;
                     }
-                    if card_part(Story::clone(&before)) != card_part(Story::clone(&after)) {
+                    let (before, after) = (search_part(&before), search_part(&after));
+                    if before != after {
+                        self.searched.insert(slug.clone());
+                    }
+                    if card_part(before) != card_part(after) {
                         self.listed.insert(slug.clone());
                     }
                 }
                 _ => {
                     self.members = true;
                     self.listed.insert(slug.clone());
+                    self.searched.insert(slug.clone());
                 }
             }
         }
@@ -302,9 +313,10 @@ fn membership(story: &Story, site: &Site) -> impl PartialEq {
     )
 }
 
-/// A story without what only its own page shows (its text, its captions' cues and file names,
-/// its video file): what a card of it in a list, and its entry in the open data, is made from.
-fn card_part(mut story: Story) -> Story {
+/// A story without what only its own page shows but its captions' cues (its text, the
+/// captions' file names, its video file): what its card and its search record are made from.
+fn search_part(story: &Story) -> Story {
+    let mut story = story.clone();
     // The fingerprint of the text, and whether a translation is older than it, show on the
     // story's own pages only.
     story.texts.source.body_html.clear();
@@ -313,10 +325,19 @@ fn card_part(mut story: Story) -> Story {
         translation.text.body_html.clear();
         translation.stale = false;
     }
-    // The open data lists which languages a story is captioned in (and their addresses, made
-    // from the language); the cues and the editor's file names show on the story's pages only.
     for track in &mut story.captions {
         track.path.clear();
+    }
+    story
+}
+
+/// A story without what only its own page shows (its text, its captions' cues and file names,
+/// its video file): what a card of it in a list, and its entry in the open data, is made from.
+/// Made from its [`search_part`].
+fn card_part(mut story: Story) -> Story {
+    // The open data lists which languages a story is captioned in (and their addresses, made
+    // from the language); the cues show on the story's pages and in the search index only.
+    for track in &mut story.captions {
         track.captions.cues.clear();
     }
     // The forbidden terms are looked for in the story's own pages only.
@@ -391,6 +412,14 @@ pub fn inputs(job: &Job, stories: &HashMap<&str, &Story>, renderer: &Renderer) -
         // A 404 page shows its language's strings and site-wide values only; the hosting
         // files, site.yaml only, which rebuilds everything.
         Job::NotFound { .. } | Job::NotFoundRoot | Job::Robots | Job::Headers => Inputs::default(),
+        // A language's search page and index: every story's title, summary, statement and
+        // transcript (its captions), in the site's order, and which stories it shows.
+        Job::Search { .. } => Inputs {
+            listed: Items::All,
+            searched: Items::All,
+            members: true,
+            ..Inputs::default()
+        },
         // A language's feed lists the title and summary of every story with a text in it, in
         // the site's order, under the site's title (a value of the language).
         Job::Feed { .. } => Inputs {

@@ -45,6 +45,8 @@ pub enum Route<'a> {
     Themes,
     Theme(&'a str),
     Statements,
+    /// The search page of a language.
+    Search,
 }
 
 impl Route<'_> {
@@ -59,6 +61,7 @@ impl Route<'_> {
             Route::Themes => "themes/".into(),
             Route::Theme(id) => format!("themes/{id}/"),
             Route::Statements => "statements/".into(),
+            Route::Search => "search/".into(),
         }
     }
 }
@@ -156,6 +159,12 @@ impl Urls {
     /// [`Urls::file`] of this path.
     pub fn feed_path(lang: &str) -> String {
         format!("{lang}/feed.xml")
+    }
+
+    /// The folder of a language's search index (pagefind's files), beside its search page:
+    /// `ar/search/pagefind`, so that the search page's policy covers what it loads.
+    pub fn search_bundle_path(lang: &str) -> String {
+        format!("{lang}/{}pagefind", Route::Search.path())
     }
 
     /// Where the open data of the stories is written: `data/stories.json` for every language,

@@ -785,3 +785,47 @@ fn a_new_page_size_rebuilds_everything_as_a_clean_build_does() {
         "{changed:?}"
     );
 }
+
+#[cfg(feature = "search")]
+#[test]
+fn a_story_s_transcript_and_summary_update_its_language_s_search_index_as_a_clean_build_does() {
+    let mut p = Previewed::new("search");
+    let index = |changed: &[String], lang: &str| {
+        let dir = format!("{lang}/search/pagefind/fragment/");
+        changed.iter().any(|path| path.starts_with(&dir))
+    };
+    let rel = "content/stories/the-border/captions.ar.vtt";
+    let (rebuilt, changed) = p.save(&[rel], |site| {
+        site.edit(rel, "وَحْدِي", "مَعَ أَخِي");
+    });
+    assert!(!rebuilt.full);
+    assert!(index(&changed, "ar"), "{changed:?}");
+    assert!(
+        rebuilt
+            .rendered
+            .contains(&Job::Search { lang: "ar".into() }),
+        "{:?}",
+        rebuilt.rendered
+    );
+    let rel = "content/stories/the-border/index.md";
+    let (_, changed) = p.save(&[rel], |site| {
+        site.edit(rel, "about a crossing", "about a crossing by boat");
+    });
+    assert!(index(&changed, "en"), "{changed:?}");
+    // The body of a story is not searched: its search index is left as it was.
+    let (rebuilt, _) = p.save(&[rel], |site| {
+        site.edit(
+            rel,
+            "An introduction by the editors.",
+            "An introduction, rewritten.",
+        );
+    });
+    assert!(
+        !rebuilt
+            .rendered
+            .iter()
+            .any(|job| matches!(job, Job::Search { .. })),
+        "{:?}",
+        rebuilt.rendered
+    );
+}

@@ -157,3 +157,16 @@ root-choose = اختر لغة
 not-found-title = الصفحة غير موجودة
 # Draft translation: needs review by a native speaker.
 not-found-text = لا توجد صفحة بهذا العنوان. ربما نُقلت أو حُذفت.
+
+## Search
+
+# Draft translation: needs review by a native speaker.
+nav-search = البحث
+search-title = البحث
+search-label = ابحث في القصص ورسائلها وما يُقال في المقاطع
+search-needs-js = يحتاج البحث إلى جافاسكربت، وهي معطّلة في هذا المتصفح.
+search-all-stories = كل القصص
+search-searching = جارٍ البحث…
+search-none = لا توجد قصة تطابق بحثك.
+search-failed = تعذّر تحميل البحث. حاول مرة أخرى لاحقًا.
+search-moment = في المقطع عند

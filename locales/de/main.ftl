@@ -144,3 +144,16 @@ root-choose = Sprache wählen
 not-found-title = Seite nicht gefunden
 # Draft translation: needs review by a native speaker.
 not-found-text = Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben oder entfernt.
+
+## Search
+
+# Draft translation: needs review by a native speaker.
+nav-search = Suche
+search-title = Suche
+search-label = In den Berichten, ihren Botschaften und dem in den Videos Gesagten suchen
+search-needs-js = Die Suche braucht JavaScript, das in diesem Browser ausgeschaltet ist.
+search-all-stories = Alle Berichte ansehen
+search-searching = Suche läuft…
+search-none = Kein Bericht passt zu Ihrer Suche.
+search-failed = Die Suche konnte nicht geladen werden. Bitte versuchen Sie es später noch einmal.
+search-moment = Im Video bei

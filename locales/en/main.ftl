@@ -194,3 +194,24 @@ root-choose = Choose a language
 not-found-title = Page not found
 # Below the title; links to the home page and the stories follow (or, at the site's root, the list of languages).
 not-found-text = There is no page at this address. It may have been moved or removed.
+
+## Search
+
+# A link of the main menu, to the search page.
+nav-search = Search
+# Title of the search page.
+search-title = Search
+# The label of the search box.
+search-label = Search the stories, their statements and what is said in the videos
+# Shown instead of the search box when the browser runs no JavaScript; a link to the list of stories follows.
+search-needs-js = Search needs JavaScript, which is turned off in this browser.
+# The link after search-needs-js.
+search-all-stories = See all the stories
+# Shown while the index is loading or searching.
+search-searching = Searching…
+# Shown when nothing matches what was typed.
+search-none = No story matches your search.
+# Shown when the search could not be loaded (a broken connection).
+search-failed = The search could not be loaded. Please try again later.
+# Before the time of a moment of a video that a result points to, e.g. "In the video at 1:10".
+search-moment = In the video at

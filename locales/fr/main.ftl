@@ -153,3 +153,16 @@ root-choose = Choisissez une langue
 not-found-title = Page introuvable
 # Draft translation: needs review by a native speaker.
 not-found-text = Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée ou supprimée.
+
+## Search
+
+# Draft translation: needs review by a native speaker.
+nav-search = Recherche
+search-title = Recherche
+search-label = Chercher dans les histoires, leurs messages et ce qui est dit dans les vidéos
+search-needs-js = La recherche a besoin de JavaScript, désactivé dans ce navigateur.
+search-all-stories = Voir toutes les histoires
+search-searching = Recherche en cours…
+search-none = Aucune histoire ne correspond à votre recherche.
+search-failed = La recherche n’a pas pu être chargée. Réessayez plus tard.
+search-moment = Dans la vidéo à

@@ -154,3 +154,16 @@ root-choose = Выберите язык
 not-found-title = Страница не найдена
 # Draft translation: needs review by a native speaker.
 not-found-text = По этому адресу нет страницы. Возможно, она была перемещена или удалена.
+
+## Search
+
+# Draft translation: needs review by a native speaker.
+nav-search = Поиск
+search-title = Поиск
+search-label = Искать в историях, обращениях и в том, что сказано в видео
+search-needs-js = Для поиска нужен JavaScript, а в этом браузере он выключен.
+search-all-stories = Все истории
+search-searching = Идёт поиск…
+search-none = Ни одна история не подходит под ваш запрос.
+search-failed = Не удалось загрузить поиск. Попробуйте позже.
+search-moment = В видео на

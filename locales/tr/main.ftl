@@ -145,3 +145,16 @@ root-choose = Bir dil seçin
 not-found-title = Sayfa bulunamadı
 # Draft translation: needs review by a native speaker.
 not-found-text = Bu adreste bir sayfa yok. Taşınmış ya da kaldırılmış olabilir.
+
+## Search
+
+# Draft translation: needs review by a native speaker.
+nav-search = Arama
+search-title = Arama
+search-label = Hikâyelerde, mesajlarında ve videolarda söylenenlerde ara
+search-needs-js = Arama için JavaScript gerekir; bu tarayıcıda kapalı.
+search-all-stories = Tüm hikâyeleri gör
+search-searching = Aranıyor…
+search-none = Aramanızla eşleşen hikâye yok.
+search-failed = Arama yüklenemedi. Lütfen daha sonra yeniden deneyin.
+search-moment = Videoda:

@@ -156,10 +156,15 @@ pub struct SiteContext {
     pub statements_url: String,
     /// The `about` page, when the site has `content/about.md`.
     pub about_url: Option<String>,
+    /// The search page of this language, `/<lang>/search/`; `None` in a build without the
+    /// `search` feature, which makes no search page.
+    pub search_url: Option<String>,
     /// The site theme's `static/style.css`, with `?v=<hash>` so that browsers fetch a changed file.
     pub css_url: String,
     /// The site theme's `static/site.js`, with `?v=<hash>`.
     pub js_url: String,
+    /// The site theme's `static/search.js`, with `?v=<hash>`: the search page's script.
+    pub search_js_url: String,
     /// The Atom feed of this language's stories, `/<lang>/feed.xml`, for
     /// `<link rel="alternate" type="application/atom+xml">`.
     pub feed_url: String,
@@ -493,6 +498,18 @@ pub enum PageData {
         /// Every statement shown in this language.
         #[serde(skip_serializing_if = "Vec::is_empty")]
         statements: Vec<StatementContext>,
+    },
+    /// `search.html`, at `/<lang>/search/`: the search box, driven by the site theme's
+    /// `static/search.js`, over this language's index.
+    Search {
+        /// The page's Content-Security-Policy, the site's plus `'wasm-unsafe-eval'` (pagefind
+        /// searches in WebAssembly), for a `<meta http-equiv>`: the only page that allows it.
+        policy: String,
+        /// The folder of this language's index (pagefind's files), ending in `/`: what
+        /// `search.js` imports `pagefind.js` from.
+        bundle_url: String,
+        /// The site theme's `static/search.js`, with `?v=<hash>`.
+        script_url: String,
     },
     /// `root.html`, the language chooser: nothing beyond `site`, `lang` and `page`.
     Root {},

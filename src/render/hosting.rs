@@ -53,6 +53,22 @@ pub fn content_security_policy() -> String {
         .join("; ")
 }
 
+/// The Content-Security-Policy of the search pages (`/<lang>/search/`): the site's, with
+/// `'wasm-unsafe-eval'` added to `script-src`, since pagefind searches its index in
+/// WebAssembly, which a browser compiles only when the policy allows it. It allows compiling
+/// WebAssembly only, not `eval` of text; no other page has it, so that a page showing a
+/// testimony can never run code made at run time.
+pub fn search_content_security_policy() -> String {
+    CSP_DIRECTIVES
+        .iter()
+        .map(|&(name, value)| match name {
+            "script-src" => format!("{name} {value} 'wasm-unsafe-eval'"),
+            _ => format!("{name} {value}"),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Every security header of the site, as `(name, value)`, in the order they are written: the
 /// policy, and the headers that keep a reader's visit private and the pages unframed.
 pub fn security_headers() -> Vec<(&'static str, String)> {
@@ -82,13 +98,23 @@ pub fn robots(urls: &Urls) -> OutputFile {
 }
 
 /// `_headers`: the [`security_headers`] for every address of the site (`/*`), in the format
-/// of Netlify and Cloudflare Pages. Other hosts ignore it (nginx: see `docs/hosting.md`).
-pub fn headers() -> OutputFile {
+/// of Netlify and Cloudflare Pages, then, for each search page of `search_pages` (their
+/// addresses, `/<lang>/search/`), a rule that detaches the site's policy (`! name`, as
+/// Cloudflare Pages reads it) and gives [`search_content_security_policy`] instead: two
+/// policies would both apply, and the stricter would keep the search from running. Other
+/// hosts ignore the file (nginx: see `docs/hosting.md`).
+pub fn headers(search_pages: &[String]) -> OutputFile {
     let mut text = String::from(
         "# Security headers, for hosts that read this file (Netlify, Cloudflare Pages).\n# Written by testimony: see docs/hosting.md for other hosts.\n/*\n",
     );
     for (name, value) in security_headers() {
         text.push_str(&format!("  {name}: {value}\n"));
+    }
+    for page in search_pages {
+        text.push_str(&format!(
+            "{page}*\n  ! Content-Security-Policy\n  Content-Security-Policy: {}\n",
+            search_content_security_policy()
+        ));
     }
     OutputFile {
         path: HEADERS_PATH.into(),
@@ -107,6 +133,28 @@ mod tests {
         assert!(csp.ends_with("; frame-ancestors 'none'"));
         assert!(!csp.contains("unsafe"), "{csp}");
         assert!(!csp.contains("http"), "no other origin: {csp}");
+    }
+
+    #[test]
+    fn only_the_search_policy_allows_webassembly_and_nothing_else_is_looser() {
+        let site = content_security_policy();
+        let search = search_content_security_policy();
+        assert!(!site.contains("wasm"), "{site}");
+        assert_eq!(
+            search.replace(" 'wasm-unsafe-eval'", ""),
+            site,
+            "the search page's policy is the site's plus WebAssembly"
+        );
+        assert!(
+            search.contains("script-src 'self' 'wasm-unsafe-eval';"),
+            "{search}"
+        );
+        assert!(!search.contains("'unsafe-eval'"), "{search}");
+        let headers = String::from_utf8(headers(&["/t/ar/search/".into()]).bytes).unwrap();
+        assert!(headers.contains("/*\n  Content-Security-Policy: default-src 'none';"));
+        assert!(headers.contains(&format!(
+            "\n/t/ar/search/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {search}\n"
+        )));
     }
 
     #[test]

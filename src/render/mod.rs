@@ -16,6 +16,8 @@
 //!   and each language's Atom feed.
 //! - `opendata.rs`: `/data/stories.json`, one per language, and their JSON Schema: the
 //!   published stories' metadata for researchers and mirrors, never a private field.
+//! - `search.rs` (feature `search`): each language's search index, made by pagefind's
+//!   indexing API from the stories shown in that language, beside its search page.
 //! - `hosting.rs`: the files for the host rather than the reader: `robots.txt`, `_headers`
 //!   and the Content-Security-Policy they carry.
 //! - `templates.rs`: loading the templates and turning Tera's errors into diagnostics.
@@ -35,6 +37,8 @@ mod opendata;
 mod pages;
 pub mod pagination;
 mod parts;
+#[cfg(feature = "search")]
+mod search;
 mod sitemap;
 mod templates;
 mod view;
@@ -125,6 +129,12 @@ pub enum Job {
         /// The language's code.
         lang: String,
     },
+    /// The search page of a language, `/<lang>/search/`, and its index (pagefind's files
+    /// under `/<lang>/search/pagefind/`). Only with the `search` feature.
+    Search {
+        /// The language's code.
+        lang: String,
+    },
     /// The Atom feed of a language's stories, `/<lang>/feed.xml`.
     Feed {
         /// The language's code.
@@ -167,6 +177,7 @@ impl Job {
             Job::Themes { .. } => "themes.html",
             Job::Theme { .. } => "theme.html",
             Job::Statements { .. } => "statements.html",
+            Job::Search { .. } => "search.html",
             Job::Root => "root.html",
             Job::NotFound { .. } | Job::NotFoundRoot => "404.html",
             Job::Sitemap
@@ -190,6 +201,7 @@ impl Job {
             | Job::Themes { lang }
             | Job::Theme { lang, .. }
             | Job::Statements { lang }
+            | Job::Search { lang }
             | Job::NotFound { lang }
             | Job::Feed { lang } => Some(lang),
             Job::Data { lang } => lang.as_deref(),
@@ -223,6 +235,7 @@ impl Job {
             Job::Themes { .. } => Route::Themes,
             Job::Theme { id, .. } => Route::Theme(id),
             Job::Statements { .. } => Route::Statements,
+            Job::Search { .. } => Route::Search,
             Job::Root
             | Job::Sitemap
             | Job::Feed { .. }
@@ -238,7 +251,8 @@ impl Job {
 
 /// Every job of a clean build, in a fixed order: per language (in the order of site.yaml) the
 /// home page, the plain pages, the story lists (all, then by country, each page of them), the
-/// stories, the theme lists and themes (each page of them), the statements, the 404 page, the feed, the open data; then the language
+/// stories, the theme lists and themes (each page of them), the statements, the search page
+/// (with the `search` feature), the 404 page, the feed, the open data; then the language
 /// chooser, the sitemap, the root's 404 page, `robots.txt`, `_headers`, the open data of every
 /// language and its schema.
 pub fn jobs(site: &Site) -> Vec<Job> {
@@ -274,6 +288,9 @@ pub fn jobs(site: &Site) -> Vec<Job> {
             }));
         }
         jobs.push(Job::Statements { lang: lang() });
+        if cfg!(feature = "search") {
+            jobs.push(Job::Search { lang: lang() });
+        }
         jobs.push(Job::NotFound { lang: lang() });
         jobs.push(Job::Feed { lang: lang() });
         jobs.push(Job::Data { lang: Some(lang()) });
@@ -416,6 +433,16 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default()
     }
 
+    /// The address of every language's search page, in the order of site.yaml; none without
+    /// the `search` feature.
+    fn search_pages(&self) -> Vec<String> {
+        let languages = self.site.config.languages.iter();
+        languages
+            .filter(|_| cfg!(feature = "search"))
+            .map(|l| self.site.urls.page(&l.code, Route::Search))
+            .collect()
+    }
+
     /// The per-language view a job renders with: the default language's for the root.
     fn view_of(&self, job: &Job) -> Option<&LangView<'a>> {
         match job {
@@ -430,7 +457,7 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Sitemap => return Ok(vec![sitemap::sitemap(self.site)]),
             Job::Robots => return Ok(vec![hosting::robots(&self.site.urls)]),
-            Job::Headers => return Ok(vec![hosting::headers()]),
+            Job::Headers => return Ok(vec![hosting::headers(&self.search_pages())]),
             Job::Data { lang } => return opendata::stories(self.site, lang.as_deref()),
             Job::DataSchema => return Ok(vec![opendata::schema()]),
             _ => {}
@@ -458,6 +485,10 @@ impl<'a> Renderer<'a> {
         }];
         if let Job::Story { slug, .. } = job {
             files.extend(pages::chapters(&scope, slug));
+        }
+        #[cfg(feature = "search")]
+        if let Job::Search { .. } = job {
+            files.extend(search::index(&scope)?);
         }
         Ok(files)
     }

@@ -87,6 +87,7 @@ pub fn context<'r>(s: &Scope<'r>, job: &Job) -> Option<Context<'r>> {
         Job::Themes { .. } => Some(themes(s)),
         Job::Theme { id, page, .. } => theme(s, id, *page),
         Job::Statements { .. } => Some(statements(s)),
+        Job::Search { .. } => Some(search(s)),
         Job::Root => Some(root(s)),
         Job::NotFound { .. } => Some(not_found(s, false)),
         Job::NotFoundRoot => Some(not_found(s, true)),
@@ -352,6 +353,23 @@ pub fn statements<'r>(s: &Scope<'r>) -> Context<'r> {
         })
         .collect();
     s.context(page, PageData::Statements { statements })
+}
+
+/// `/<lang>/search/`: the search box over this language's index, under the search page's own
+/// policy. The index itself is made beside it by `search::index`.
+pub fn search<'r>(s: &Scope<'r>) -> Context<'r> {
+    let title = s.t("search-title");
+    let page = s.page::<()>("search", Route::Search, title, None);
+    let urls = &s.site.urls;
+    let data = PageData::Search {
+        // A policy in <meta> cannot say who may frame the page (browsers ignore it there and
+        // warn); the host's header says it (`_headers`).
+        policy: super::hosting::search_content_security_policy()
+            .replace("; frame-ancestors 'none'", ""),
+        bundle_url: format!("{}/", urls.file(&Urls::search_bundle_path(s.code()))),
+        script_url: s.view.site.search_js_url.clone(),
+    };
+    s.context(page, data)
 }
 
 /// `/index.html`: the language chooser, in the default language (the scope's).

@@ -76,10 +76,11 @@ fn jobs_list_each_page_once_in_a_fixed_order() {
     let unique: BTreeSet<&Job> = jobs.iter().collect();
     assert_eq!(unique.len(), jobs.len(), "a job twice in {jobs:#?}");
     let origins: BTreeSet<&str> = site.stories.iter().map(|s| s.origin.as_str()).collect();
-    // Home, stories, themes, statements, the 404 page, the feed and the open data, besides
-    // the items.
+    // Home, stories, themes, statements, the search page (with the `search` feature), the
+    // 404 page, the feed and the open data, besides the items.
+    let search = usize::from(cfg!(feature = "search"));
     let per_language =
-        7 + site.pages.len() + origins.len() + site.stories.len() + site.themes.len();
+        7 + search + site.pages.len() + origins.len() + site.stories.len() + site.themes.len();
     assert_eq!(jobs.len(), 3 * per_language + 7);
     assert_eq!(jobs[0], Job::Home { lang: "en".into() });
     assert_eq!(
@@ -99,7 +100,7 @@ fn jobs_list_each_page_once_in_a_fixed_order() {
     // The draft is withheld from the site, so it has no job.
     assert!(!jobs.contains(&story_job("en", "draft-story")));
     let templates: BTreeSet<_> = jobs.iter().filter_map(Job::template).collect();
-    assert_eq!(templates.len(), 9, "{templates:?}");
+    assert_eq!(templates.len(), 9 + search, "{templates:?}");
     assert_eq!(Job::Sitemap.template(), None);
     assert_eq!(Job::Robots.template(), None);
     // Each language's feed closes its language's jobs; no template makes it.
@@ -154,6 +155,10 @@ fn each_page_kind_has_only_its_own_values() {
             "page theme themes",
         ),
         (Job::Statements { lang: lang() }, "page statements"),
+        (
+            Job::Search { lang: lang() },
+            "bundle_url page policy script_url",
+        ),
         (Job::Root, "page"),
     ];
     for (job, own) in cases {

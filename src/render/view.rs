@@ -111,8 +111,10 @@ fn site_context(
         themes_url: urls.page(lang, Route::Themes),
         statements_url: urls.page(lang, Route::Statements),
         about_url,
+        search_url: cfg!(feature = "search").then(|| urls.page(lang, Route::Search)),
         css_url: asset("style.css"),
         js_url: asset("site.js"),
+        search_js_url: asset("search.js"),
         feed_url: urls.file(&Urls::feed_path(lang)),
         og_locale: og_locale(lang),
         purpose: site.config.purpose.as_ref().and_then(|purpose| {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests of the built site, as it is hosted: builds the shipped site for the sub-path
-# /testimony/, serves it with Debian's nginx on a free loopback port, and runs site.test.mjs
+# /testimony/, serves it with Debian's nginx on a free loopback port, and runs search.test.mjs
+# (a query in English and one in Arabic land on the right story and moment) and site.test.mjs
 # (node:test + playwright-core driving Debian's chromium; no browser is downloaded). Then
 # serve.test.mjs runs `testimony serve` on a copy of tests/fixtures/basic (with the repository's
 # themes/ and locales/) and checks live reload and the error overlay.
@@ -127,6 +128,9 @@ echo "nginx (pid $nginx_pid) serves $out at $base"
 
 # ---- The tests ---------------------------------------------------------------------------------
 cd "$here"
+# Search first: site.test.mjs ends by checking that nginx answered no request of the run with an
+# error, the search's own requests (pagefind's index) included.
+TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test search.test.mjs
 TESTIMONY_BASE_URL="$base" TESTIMONY_NGINX_ACCESS_LOG="$prefix/access.log" CHROMIUM="$chromium" node --test site.test.mjs
 
 # ---- The live preview: serve on a copy of the basic fixture --------------------------------
