@@ -382,9 +382,16 @@ pub fn inputs(job: &Job, stories: &HashMap<&str, &Story>, renderer: &Renderer) -
             themes: Items::All,
             ..Inputs::default()
         },
-        // A 404 page shows its language's strings and site-wide values only; the hosting
-        // files, site.yaml only, which rebuilds everything.
-        Job::NotFound { .. } | Job::NotFoundRoot | Job::Robots | Job::Headers => Inputs::default(),
+        // A 404 page shows its language's strings and site-wide values only; robots.txt,
+        // site.yaml only, which rebuilds everything.
+        Job::NotFound { .. } | Job::NotFoundRoot | Job::Robots => Inputs::default(),
+        // `_headers` gives each story page with a YouTube video its own policy: it depends on
+        // every story's video (part of its card) and on the languages it is shown in.
+        Job::Headers => Inputs {
+            listed: Items::All,
+            members: true,
+            ..Inputs::default()
+        },
         // A language's feed lists the title and summary of every story with a text in it, in
         // the site's order, under the site's title (a value of the language).
         Job::Feed { .. } => Inputs {

@@ -5,6 +5,8 @@
 ## The variant marked with * is the default.
 ## Typography: no-break space (U+00A0) before ":", narrow no-break space (U+202F) before
 ## ";", "?" and "!".
+## Drafts awaiting review by a native speaker (each marked below): warning-continue,
+## video-youtube-leaves, video-youtube-note, video-youtube-load, video-youtube-load-note.
 
 ## Site
 
@@ -54,6 +56,8 @@ warning-child-abuse = des descriptions de maltraitances envers des enfants
 warning-self-harm = des mentions d’automutilation ou de suicide
 warning-disturbing-images = des images choquantes
 warning-advice = Vous pouvez mettre la vidéo en pause ou l’arrêter à tout moment. La transcription ci-dessous vous permet de lire le témoignage plutôt que de le regarder.
+# Draft translation: needs review by a native speaker.
+warning-continue = J’ai lu l’avertissement : afficher la vidéo
 
 ## Story page
 
@@ -68,7 +72,14 @@ video-unsupported = Votre navigateur ne peut pas lire cette vidéo.
 video-download = Télécharger la vidéo
 video-error = La vidéo n’a pas pu être chargée. La transcription ci-dessous contient tout ce qui y est dit.
 video-youtube-link = Regarder la vidéo sur YouTube
-video-youtube-note = La vidéo est hébergée sur YouTube, un site distinct. Elle n’est pas intégrée ici, afin que cette page ne charge rien depuis d’autres sites.
+# Draft translation: needs review by a native speaker.
+video-youtube-leaves = Ce lien quitte ce site.
+# Draft translation: needs review by a native speaker.
+video-youtube-note = La vidéo est hébergée sur YouTube, un site distinct. Rien n’est chargé depuis YouTube tant que vous ne l’avez pas choisi.
+# Draft translation: needs review by a native speaker.
+video-youtube-load = Charger la vidéo depuis YouTube
+# Draft translation: needs review by a native speaker.
+video-youtube-load-note = Votre navigateur se connectera alors à YouTube.
 segments-heading = Les parties de ce témoignage
 segments-help = Choisissez une partie pour aller à ce moment de la vidéo.
 statement-heading = Un message à celles et ceux qui pensent rejoindre le groupe

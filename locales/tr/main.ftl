@@ -3,6 +3,8 @@
 ## for where each string appears. Plurals use the Turkish categories one and other (a noun
 ## after a number stays singular: "3 hikâye"); the variant marked with * is the default.
 ## Readers are addressed with "siz"; short link and button texts use the plain imperative.
+## Drafts awaiting review by a native speaker (each marked below): warning-continue,
+## video-youtube-leaves, video-youtube-note, video-youtube-load, video-youtube-load-note.
 
 ## Site
 
@@ -52,6 +54,8 @@ warning-child-abuse = çocuklara yönelik istismar anlatımları
 warning-self-harm = kendine zarar verme ya da intihara ilişkin sözler
 warning-disturbing-images = rahatsız edici görüntüler
 warning-advice = Videoyu istediğiniz an duraklatabilir ya da kapatabilirsiniz. İzlemek yerine aşağıdaki konuşma metnini okuyabilirsiniz.
+# Draft translation: needs review by a native speaker.
+warning-continue = Uyarıyı okudum: videoyu göster
 
 ## Story page
 
@@ -66,7 +70,14 @@ video-unsupported = Tarayıcınız bu videoyu oynatamıyor.
 video-download = Videoyu indir
 video-error = Video yüklenemedi. Videoda söylenen her şey aşağıdaki konuşma metninde yer alıyor.
 video-youtube-link = Videoyu YouTube’da izle
-video-youtube-note = Video, ayrı bir web sitesi olan YouTube’da yayımlanıyor. Bu sayfa başka sitelerden hiçbir şey yüklemesin diye video burada gösterilmiyor.
+# Draft translation: needs review by a native speaker.
+video-youtube-leaves = Bu bağlantı sizi bu sitenin dışına götürür.
+# Draft translation: needs review by a native speaker.
+video-youtube-note = Video, ayrı bir web sitesi olan YouTube’da yayımlanıyor. Siz seçmedikçe YouTube’dan hiçbir şey yüklenmez.
+# Draft translation: needs review by a native speaker.
+video-youtube-load = Videoyu YouTube’dan yükle
+# Draft translation: needs review by a native speaker.
+video-youtube-load-note = Bu durumda tarayıcınız YouTube’a bağlanır.
 segments-heading = Bu tanıklığın bölümleri
 segments-help = Videoda o ana gitmek için bir bölüm seçin.
 statement-heading = Örgüte katılmayı düşünen herkese bir mesaj

@@ -353,6 +353,23 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default()
     }
 
+    /// The pages whose policy has an exception, with their addresses, in a fixed order (per
+    /// language of site.yaml, stories in the site's order): the story pages showing a YouTube
+    /// video, in each language they are shown in.
+    pub fn page_policies(&self) -> Vec<(String, hosting::PagePolicy)> {
+        let mut pages = Vec::new();
+        for view in &self.views {
+            for (story, shown) in self.site.stories.iter().zip(&view.shown) {
+                let policy = hosting::PagePolicy::of_story(story);
+                if *shown && policy != hosting::PagePolicy::BASE {
+                    let url = self.site.urls.page(view.code(), Route::Story(&story.slug));
+                    pages.push((url, policy));
+                }
+            }
+        }
+        pages
+    }
+
     /// The per-language view a job renders with: the default language's for the root.
     fn view_of(&self, job: &Job) -> Option<&LangView<'a>> {
         match job {
@@ -367,7 +384,7 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Sitemap => return Ok(vec![sitemap::sitemap(self.site)]),
             Job::Robots => return Ok(vec![hosting::robots(&self.site.urls)]),
-            Job::Headers => return Ok(vec![hosting::headers()]),
+            Job::Headers => return Ok(vec![hosting::headers(&self.page_policies())]),
             Job::Data { lang } => return opendata::stories(self.site, lang.as_deref()),
             Job::DataSchema => return Ok(vec![opendata::schema()]),
             _ => {}

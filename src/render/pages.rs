@@ -182,6 +182,7 @@ pub fn story<'r>(s: &Scope<'r>, slug: &str) -> Option<Context<'r>> {
     let mut page = s.page("story", route, title, Some(&story.texts));
     page = s.shown_as(page, localized);
     page.description = Some(localized.text.summary.clone());
+    page.csp = super::hosting::PagePolicy::of_story(story).meta();
     let story = Box::new(story_context(s, i, story, localized)?);
     let size = s
         .index
@@ -342,6 +343,7 @@ pub fn not_found<'r>(s: &Scope<'r>, at_root: bool) -> Context<'r> {
         .collect();
     let default = &s.site.config.default_language().code;
     let page = PageContext {
+        csp: super::hosting::PagePolicy::BASE.meta(),
         kind: "not-found",
         title: s.t("not-found-title"),
         description: None,
