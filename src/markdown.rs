@@ -1025,7 +1025,9 @@ mod tests {
             link.value().attr("title"),
             Some("\" onmouseover=\"alert(1)")
         );
-        assert_eq!(link.value().attrs().count(), 2, "{html}");
+        // href, title, and the rel of a link leaving the site: no attribute smuggled in.
+        assert_eq!(link.value().attrs().count(), 3, "{html}");
+        assert_eq!(link.value().attr("rel"), Some("noopener noreferrer"));
     }
 
     #[test]

@@ -260,7 +260,8 @@ fn a_youtube_video_is_a_placeholder_loading_nothing_from_youtube() {
     for (selector, attr) in [("[src]", "src"), ("link[href]", "href"), ("[poster]", "poster")] {
         for value in page.attrs(selector, attr) {
             let own = !value.starts_with("http") || value.starts_with("https://policy.example/");
-            assert!(own && !value.contains("youtube"), "{selector}: {value}");
+            assert!(own && !value.contains("youtube."), "{selector}: {value}");
+            assert!(!value.contains("youtube-nocookie"), "{selector}: {value}");
         }
     }
 }
