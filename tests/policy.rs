@@ -265,3 +265,15 @@ fn a_youtube_video_is_a_placeholder_loading_nothing_from_youtube() {
         }
     }
 }
+
+#[test]
+fn the_nginx_example_gives_a_youtube_page_the_same_policy_as_headers() {
+    let docs = std::fs::read_to_string(common::repo().join("docs/hosting.md")).unwrap();
+    let csp = PagePolicy { youtube: true }.header();
+    assert!(
+        docs.contains(&format!(
+            "add_header Content-Security-Policy \"{csp}\" always;"
+        )),
+        "docs/hosting.md's per-page nginx example has another policy than {csp}"
+    );
+}
