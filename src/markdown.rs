@@ -813,7 +813,10 @@ mod tests {
             "{html}"
         );
         // The address and the title are escaped as pulldown-cmark escapes them.
-        assert_eq!(links[0].attr("href"), Some("https://example.org/x?a=1&b=%222%22"));
+        assert_eq!(
+            links[0].attr("href"),
+            Some("https://example.org/x?a=1&b=%222%22")
+        );
         assert_eq!(links[0].attr("title"), Some("A \"title\""));
         let texts: Vec<String> = doc.select(&selector).map(|a| a.text().collect()).collect();
         assert_eq!(texts, ["a", "b", "c", "d", "e", "f", "g"]);

@@ -62,7 +62,11 @@ fn every_page_has_one_policy_meta_first_in_head_equal_to_its_page_s() {
         let first = page.select("head > :first-child");
         assert_eq!(first.len(), 1, "{file}");
         let meta = first[0].value();
-        assert_eq!(meta.name(), "meta", "{file}: the policy comes first in <head>");
+        assert_eq!(
+            meta.name(),
+            "meta",
+            "{file}: the policy comes first in <head>"
+        );
         assert_eq!(
             meta.attr("http-equiv"),
             Some("Content-Security-Policy"),
@@ -168,7 +172,10 @@ fn every_link_leaving_the_site_carries_noopener_noreferrer() {
     for (file, page) in &pages {
         for link in page.select("a[href]") {
             let href = link.value().attr("href").unwrap_or_default();
-            if !(href.starts_with("http://") || href.starts_with("https://") || href.starts_with("//")) {
+            if !(href.starts_with("http://")
+                || href.starts_with("https://")
+                || href.starts_with("//"))
+            {
                 continue;
             }
             leaving += 1;
@@ -211,10 +218,18 @@ fn warnings_stand_before_a_closed_details_holding_the_video_in_the_reader_s_lang
             .collect();
         assert_eq!(
             order,
-            ["content-warning", "video-gate", "story-segments", "transcript"],
+            [
+                "content-warning",
+                "video-gate",
+                "story-segments",
+                "transcript"
+            ],
             "{lang}"
         );
-        assert!(page.select("details #transcript, details .story-segments").is_empty());
+        assert!(
+            page.select("details #transcript, details .story-segments")
+                .is_empty()
+        );
         assert!(!page.select("#transcript .cue").is_empty(), "{lang}");
     }
 }
@@ -253,11 +268,18 @@ fn a_youtube_video_is_a_placeholder_loading_nothing_from_youtube() {
         link.value().attr("href"),
         Some("https://www.youtube.com/watch?v=aBcD_12-xYz")
     );
-    assert_eq!(link.value().attr("rel"), Some("external noopener noreferrer"));
+    assert_eq!(
+        link.value().attr("rel"),
+        Some("external noopener noreferrer")
+    );
     assert!(text_of(page.one(".video-external")).contains("This link leaves this site."));
     // Nothing on the page is fetched from another origin before the click (`<link>`s name
     // the site's own full addresses: canonical, alternates).
-    for (selector, attr) in [("[src]", "src"), ("link[href]", "href"), ("[poster]", "poster")] {
+    for (selector, attr) in [
+        ("[src]", "src"),
+        ("link[href]", "href"),
+        ("[poster]", "poster"),
+    ] {
         for value in page.attrs(selector, attr) {
             let own = !value.starts_with("http") || value.starts_with("https://policy.example/");
             assert!(own && !value.contains("youtube."), "{selector}: {value}");

@@ -206,7 +206,10 @@ mod tests {
     #[test]
     fn the_meta_policy_is_the_header_s_without_frame_ancestors() {
         let meta = PagePolicy::BASE.meta();
-        assert_eq!(format!("{meta}; frame-ancestors 'none'"), PagePolicy::BASE.header());
+        assert_eq!(
+            format!("{meta}; frame-ancestors 'none'"),
+            PagePolicy::BASE.header()
+        );
         assert!(!meta.contains("frame-ancestors"), "{meta}");
     }
 
@@ -222,7 +225,11 @@ mod tests {
         assert_eq!(csp.matches("http").count(), 1, "{csp}");
         assert!(!csp.contains("www.youtube.com"), "{csp}");
         assert!(!PagePolicy::BASE.meta().contains("youtube"));
-        assert!(youtube.meta().contains("frame-src https://www.youtube-nocookie.com"));
+        assert!(
+            youtube
+                .meta()
+                .contains("frame-src https://www.youtube-nocookie.com")
+        );
     }
 
     #[test]

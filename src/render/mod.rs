@@ -16,8 +16,9 @@
 //!   and each language's Atom feed.
 //! - `opendata.rs`: `/data/stories.json`, one per language, and their JSON Schema: the
 //!   published stories' metadata for researchers and mirrors, never a private field.
-//! - `hosting.rs`: the files for the host rather than the reader: `robots.txt`, `_headers`
-//!   and the Content-Security-Policy they carry.
+//! - `hosting.rs`: the files for the host rather than the reader: `robots.txt`, `_headers`,
+//!   and the Content-Security-Policy of each page ([`hosting::PagePolicy`]) that `_headers`
+//!   and every page's `<meta>` carry.
 //! - `templates.rs`: loading the templates and turning Tera's errors into diagnostics.
 //!
 //! Jobs are data with stable identities (slugs, ids, language codes, never indexes), so that a

@@ -1,4 +1,5 @@
-/* testimony: the site's only script. No dependencies, no network requests, nothing stored.
+/* testimony: the site's only script. No dependencies, no network requests of its own (a
+ * YouTube frame only when the reader clicks for it), nothing stored.
  * Every page works without it; it adds:
  * - on the language chooser (/index.html): going on to the browser's preferred language;
  * - on story pages: the transcript and the list of parts move the video to their time,
