@@ -104,12 +104,14 @@ pub fn render(
                 id,
             }) => {
                 let dest_url = link_address(link_type, dest_url, at, resolve, &mut problems);
-                events.push(Event::Start(Tag::Link {
+                let leaves = leaves_the_site(&dest_url);
+                let start = Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
-                }));
+                });
+                events.push(if leaves { with_rel(start) } else { start });
             }
             Event::Start(Tag::Image { ref dest_url, .. }) => {
                 problems.error(Kind::Image, at, || {
@@ -499,6 +501,26 @@ fn link_address<'e>(
     }
 }
 
+/// Whether a link's address leads to another site: `http:`, `https:` or `//host/...`.
+fn leaves_the_site(url: &str) -> bool {
+    let scheme = scheme(url);
+    matches!(scheme.as_deref(), Some("http" | "https")) || url.trim_start().starts_with("//")
+}
+
+/// A link's opening tag with `rel="noopener noreferrer"`: the page it opens cannot reach back
+/// to ours, and is not told which testimony the reader came from. pulldown-cmark writes no
+/// attribute of our choosing, so the tag is written by pulldown-cmark itself (its escaping of
+/// the address and title) and the attribute put before its closing `>`; the closing `</a>`
+/// is pulldown-cmark's own.
+fn with_rel(start: Event<'_>) -> Event<'_> {
+    let mut tag = String::new();
+    html::push_html(&mut tag, std::iter::once(start));
+    match tag.strip_suffix('>') {
+        Some(open) => Event::InlineHtml(format!("{open} rel=\"noopener noreferrer\">").into()),
+        None => Event::InlineHtml(tag.into()),
+    }
+}
+
 /// The schemes a link may have; an empty one (`:x`) is a relative address to browsers.
 const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", ""];
 
@@ -775,6 +797,32 @@ mod tests {
     }
 
     #[test]
+    fn links_leaving_the_site_carry_noopener_noreferrer_and_others_do_not() {
+        let (html, problems) = md(
+            "[a](https://example.org/x?a=1&b=\"2\" \"A \\\"title\\\"\") [b](HTTP://example.org) [c](//example.org/y) [d](/en/about/) [e](@/about.md) [f](#top) [g](mailto:a@example.org)\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let selector = scraper::Selector::parse("a").unwrap();
+        let doc = page(&html);
+        let links: Vec<_> = doc.select(&selector).map(|a| a.value()).collect();
+        let rels: Vec<Option<&str>> = links.iter().map(|a| a.attr("rel")).collect();
+        let leaving = Some("noopener noreferrer");
+        assert_eq!(
+            rels,
+            [leaving, leaving, leaving, None, None, None, None],
+            "{html}"
+        );
+        // The address and the title are escaped as pulldown-cmark escapes them.
+        assert_eq!(
+            links[0].attr("href"),
+            Some("https://example.org/x?a=1&b=%222%22")
+        );
+        assert_eq!(links[0].attr("title"), Some("A \"title\""));
+        let texts: Vec<String> = doc.select(&selector).map(|a| a.text().collect()).collect();
+        assert_eq!(texts, ["a", "b", "c", "d", "e", "f", "g"]);
+    }
+
+    #[test]
     fn renders_tables_footnotes_and_strikethrough() {
         let (html, _) = md("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1] ~~old~~\n\n[^1]: Note.\n");
         assert!(html.contains("<table>"), "{html}");
@@ -980,7 +1028,9 @@ mod tests {
             link.value().attr("title"),
             Some("\" onmouseover=\"alert(1)")
         );
-        assert_eq!(link.value().attrs().count(), 2, "{html}");
+        // href, title, and the rel of a link leaving the site: no attribute smuggled in.
+        assert_eq!(link.value().attrs().count(), 3, "{html}");
+        assert_eq!(link.value().attr("rel"), Some("noopener noreferrer"));
     }
 
     #[test]

@@ -409,14 +409,21 @@ pub fn inputs(job: &Job, stories: &HashMap<&str, &Story>, renderer: &Renderer) -
             themes: Items::All,
             ..Inputs::default()
         },
-        // A 404 page shows its language's strings and site-wide values only; the hosting
-        // files, site.yaml only, which rebuilds everything.
-        Job::NotFound { .. } | Job::NotFoundRoot | Job::Robots | Job::Headers => Inputs::default(),
+        // A 404 page shows its language's strings and site-wide values only; robots.txt,
+        // site.yaml only, which rebuilds everything.
+        Job::NotFound { .. } | Job::NotFoundRoot | Job::Robots => Inputs::default(),
         // A language's search page and index: every story's title, summary, statement and
         // transcript (its captions), in the site's order, and which stories it shows.
         Job::Search { .. } => Inputs {
             listed: Items::All,
             searched: Items::All,
+            members: true,
+            ..Inputs::default()
+        },
+        // `_headers` gives each story page with a YouTube video its own policy: it depends on
+        // every story's video (part of its card) and on the languages it is shown in.
+        Job::Headers => Inputs {
+            listed: Items::All,
             members: true,
             ..Inputs::default()
         },

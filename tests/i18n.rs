@@ -1046,7 +1046,9 @@ fn the_root_page_lists_every_language_as_plain_links() {
     // Works without JavaScript: the choices are ordinary links, not buttons or script
     // handlers, and nothing sends the reader elsewhere before they choose.
     assert!(page.select("main button, main [onclick]").is_empty());
-    assert!(page.select("meta[http-equiv]").is_empty());
+    // No `<meta http-equiv="refresh">`: the only http-equiv is the page's policy.
+    let equivs = page.attrs("meta[http-equiv]", "http-equiv");
+    assert_eq!(equivs, ["Content-Security-Policy"]);
     let broken = broken_links(&site, "index.html");
     assert!(broken.is_empty(), "{broken:#?}");
 }

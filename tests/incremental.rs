@@ -829,3 +829,22 @@ fn a_story_s_transcript_and_summary_update_its_language_s_search_index_as_a_clea
         rebuilt.rendered
     );
 }
+
+fn a_video_moved_to_youtube_gives_its_pages_their_own_policy_in_headers() {
+    let mut p = Previewed::new("policy");
+    let rel = "content/stories/plain/index.md";
+    let video = "content/stories/plain/video.webm";
+    let (rebuilt, changed) = p.save(&[rel, video], |site| {
+        site.edit(rel, "  file: video.webm", "  youtube: zYx-21_DcBa");
+        site.remove(video);
+    });
+    assert!(!rebuilt.full);
+    assert!(changed.contains(&"_headers".to_string()), "{changed:?}");
+    let headers = fs::read_to_string(p.served().join("_headers")).unwrap();
+    assert!(headers.contains("\n/en/stories/plain/\n"), "{headers}");
+    for lang in ["en", "ar"] {
+        assert!(changed.contains(&story_page(lang, "plain")), "{changed:?}");
+    }
+    // The other stories' pages keep their policy and are not written again.
+    assert!(!changed.contains(&story_page("en", "gated")), "{changed:?}");
+}

@@ -4,6 +4,8 @@
 ## many and other; the variant marked with * is the default.
 ## DRAFT: the strings under "Pages of a list" (pager-*) are a first Arabic draft,
 ## not yet reviewed by a native speaker; review them before publishing.
+## Drafts awaiting review by a native speaker (each marked below): warning-continue,
+## video-youtube-leaves, video-youtube-note, video-youtube-load, video-youtube-load-note.
 
 ## Site
 
@@ -53,6 +55,8 @@ warning-child-abuse = وصفًا لإساءة معاملة الأطفال
 warning-self-harm = إشارات إلى إيذاء النفس أو الانتحار
 warning-disturbing-images = صورًا مؤلمة
 warning-advice = يمكنك إيقاف الفيديو مؤقتًا أو التوقّف عن المشاهدة في أي وقت. ويتيح لك نصّ الشهادة أدناه أن تقرأ بدلًا من أن تشاهد.
+# Draft translation: needs review by a native speaker.
+warning-continue = قرأتُ التحذير: اعرض الفيديو
 
 ## Story page
 
@@ -67,7 +71,14 @@ video-unsupported = لا يستطيع متصفّحك تشغيل هذا الفي�
 video-download = تنزيل الفيديو
 video-error = تعذّر تحميل الفيديو. ويتضمّن نصّ الشهادة أدناه كل ما يُقال فيه.
 video-youtube-link = شاهد الفيديو على يوتيوب
-video-youtube-note = هذا الفيديو منشور على يوتيوب، وهو موقع مستقل. ولا يُعرض هنا حتى لا تحمّل هذه الصفحة أي شيء من مواقع أخرى.
+# Draft translation: needs review by a native speaker.
+video-youtube-leaves = هذا الرابط يأخذك خارج هذا الموقع.
+# Draft translation: needs review by a native speaker.
+video-youtube-note = هذا الفيديو منشور على يوتيوب، وهو موقع مستقل. ولا يُحمَّل أي شيء من يوتيوب إلا إذا اخترت ذلك.
+# Draft translation: needs review by a native speaker.
+video-youtube-load = حمّل الفيديو من يوتيوب
+# Draft translation: needs review by a native speaker.
+video-youtube-load-note = سيتّصل متصفّحك عندئذٍ بيوتيوب.
 segments-heading = أجزاء هذه الشهادة
 segments-help = اختر جزءًا للانتقال إلى موضعه في الفيديو.
 statement-heading = رسالة إلى كل من يفكّر في الانضمام

@@ -4,6 +4,8 @@
 ## variant marked with * is the default. Readers are addressed with "Sie".
 ## DRAFT: the strings under "Pages of a list" (pager-*) are a first German draft,
 ## not yet reviewed by a native speaker; review them before publishing.
+## Drafts awaiting review by a native speaker (each marked below): warning-continue,
+## video-youtube-leaves, video-youtube-note, video-youtube-load, video-youtube-load-note.
 
 ## Site
 
@@ -52,6 +54,8 @@ warning-child-abuse = Beschreibungen von Kindesmisshandlung
 warning-self-harm = Erwähnungen von Selbstverletzung oder Suizid
 warning-disturbing-images = Verstörende Bilder
 warning-advice = Sie können jederzeit pausieren oder aufhören. Mit dem Transkript weiter unten können Sie lesen, statt zuzusehen.
+# Draft translation: needs review by a native speaker.
+warning-continue = Ich habe den Hinweis gelesen: Video anzeigen
 
 ## Story page
 
@@ -66,7 +70,14 @@ video-unsupported = Ihr Browser kann dieses Video nicht abspielen.
 video-download = Video herunterladen
 video-error = Das Video konnte nicht geladen werden. Das Transkript weiter unten enthält alles, was darin gesagt wird.
 video-youtube-link = Video auf YouTube ansehen
-video-youtube-note = Das Video liegt auf YouTube, einer eigenständigen Website. Es wird hier nicht eingebettet, damit diese Seite nichts von anderen Websites lädt.
+# Draft translation: needs review by a native speaker.
+video-youtube-leaves = Dieser Link führt aus dieser Website hinaus.
+# Draft translation: needs review by a native speaker.
+video-youtube-note = Das Video liegt auf YouTube, einer eigenständigen Website. Von YouTube wird nichts geladen, bevor Sie es wählen.
+# Draft translation: needs review by a native speaker.
+video-youtube-load = Video von YouTube laden
+# Draft translation: needs review by a native speaker.
+video-youtube-load-note = Ihr Browser verbindet sich dann mit YouTube.
 segments-heading = Abschnitte dieses Berichts
 segments-help = Wählen Sie einen Abschnitt, um im Video an diese Stelle zu springen.
 statement-heading = Eine Botschaft an alle, die überlegen, sich anzuschließen

@@ -73,6 +73,8 @@ warning-self-harm = mentions of self-harm or suicide
 warning-disturbing-images = disturbing images
 # Follows the list of warnings.
 warning-advice = You can pause or stop at any time. The transcript below lets you read instead of watching.
+# The control under the warnings that shows the video (closed until the reader chooses it).
+warning-continue = I have read the warning: show the video
 
 ## Story page
 
@@ -91,9 +93,14 @@ video-unsupported = Your browser cannot play this video.
 video-download = Download the video
 # Shown when the video file could not be loaded.
 video-error = The video could not be loaded. The transcript below contains everything that is said.
-# For a video hosted on YouTube: a link to it, and why it is not shown here.
+# For a video hosted on YouTube: a link to it, a note that the link leaves the site, and
+# why nothing of it is shown until the reader asks.
 video-youtube-link = Watch the video on YouTube
-video-youtube-note = The video is hosted on YouTube, a separate website. It is not shown here so that this page loads nothing from other websites.
+video-youtube-leaves = This link leaves this site.
+video-youtube-note = The video is hosted on YouTube, a separate website. Nothing is loaded from YouTube until you choose to.
+# With JavaScript: a button that shows YouTube's player in the page, and what that does.
+video-youtube-load = Load the video from YouTube
+video-youtube-load-note = Your browser will then connect to YouTube.
 # Heading of the list of time-coded parts of a video.
 segments-heading = Parts of this testimony
 # Help under that heading.

@@ -7,6 +7,8 @@
 ## ";", "?" and "!".
 ## DRAFT: the strings under "Pages of a list" (pager-*) are a first French draft,
 ## not yet reviewed by a native speaker; review them before publishing.
+## Drafts awaiting review by a native speaker (each marked below): warning-continue,
+## video-youtube-leaves, video-youtube-note, video-youtube-load, video-youtube-load-note.
 
 ## Site
 
@@ -56,6 +58,8 @@ warning-child-abuse = des descriptions de maltraitances envers des enfants
 warning-self-harm = des mentions d’automutilation ou de suicide
 warning-disturbing-images = des images choquantes
 warning-advice = Vous pouvez mettre la vidéo en pause ou l’arrêter à tout moment. La transcription ci-dessous vous permet de lire le témoignage plutôt que de le regarder.
+# Draft translation: needs review by a native speaker.
+warning-continue = J’ai lu l’avertissement : afficher la vidéo
 
 ## Story page
 
@@ -70,7 +74,14 @@ video-unsupported = Votre navigateur ne peut pas lire cette vidéo.
 video-download = Télécharger la vidéo
 video-error = La vidéo n’a pas pu être chargée. La transcription ci-dessous contient tout ce qui y est dit.
 video-youtube-link = Regarder la vidéo sur YouTube
-video-youtube-note = La vidéo est hébergée sur YouTube, un site distinct. Elle n’est pas intégrée ici, afin que cette page ne charge rien depuis d’autres sites.
+# Draft translation: needs review by a native speaker.
+video-youtube-leaves = Ce lien quitte ce site.
+# Draft translation: needs review by a native speaker.
+video-youtube-note = La vidéo est hébergée sur YouTube, un site distinct. Rien n’est chargé depuis YouTube tant que vous ne l’avez pas choisi.
+# Draft translation: needs review by a native speaker.
+video-youtube-load = Charger la vidéo depuis YouTube
+# Draft translation: needs review by a native speaker.
+video-youtube-load-note = Votre navigateur se connectera alors à YouTube.
 segments-heading = Les parties de ce témoignage
 segments-help = Choisissez une partie pour aller à ce moment de la vidéo.
 statement-heading = Un message à celles et ceux qui pensent rejoindre le groupe

@@ -5,6 +5,8 @@
 ## variant [1]. The variant marked with * is the default. Readers are addressed with "вы".
 ## DRAFT: the strings under "Pages of a list" (pager-*) are a first Russian draft,
 ## not yet reviewed by a native speaker; review them before publishing.
+## Drafts awaiting review by a native speaker (each marked below): warning-continue,
+## video-youtube-leaves, video-youtube-note, video-youtube-load, video-youtube-load-note.
 
 ## Site
 
@@ -53,6 +55,8 @@ warning-child-abuse = описания жестокого обращения с 
 warning-self-harm = упоминания о самоповреждении или самоубийстве
 warning-disturbing-images = тяжёлые для восприятия кадры
 warning-advice = Вы можете в любой момент поставить видео на паузу или остановить его. Ниже есть расшифровка: её можно прочитать вместо просмотра.
+# Draft translation: needs review by a native speaker.
+warning-continue = Я прочитал(а) предупреждение: показать видео
 
 ## Story page
 
@@ -67,7 +71,14 @@ video-unsupported = Ваш браузер не может воспроизвес
 video-download = Скачать видео
 video-error = Не удалось загрузить видео. В расшифровке ниже есть всё, что в нём говорится.
 video-youtube-link = Смотреть видео на YouTube
-video-youtube-note = Видео размещено на YouTube — это отдельный сайт. Оно не встроено в эту страницу, чтобы она ничего не загружала с других сайтов.
+# Draft translation: needs review by a native speaker.
+video-youtube-leaves = Эта ссылка ведёт за пределы сайта.
+# Draft translation: needs review by a native speaker.
+video-youtube-note = Видео размещено на YouTube — это отдельный сайт. С YouTube ничего не загружается, пока вы сами этого не выберете.
+# Draft translation: needs review by a native speaker.
+video-youtube-load = Загрузить видео с YouTube
+# Draft translation: needs review by a native speaker.
+video-youtube-load-note = После этого ваш браузер подключится к YouTube.
 segments-heading = Части этого свидетельства
 segments-help = Выберите часть, чтобы перейти к этому месту видео.
 statement-heading = Обращение к тем, кто думает присоединиться

@@ -5,6 +5,8 @@
 ## Readers are addressed with "siz"; short link and button texts use the plain imperative.
 ## DRAFT: the strings under "Pages of a list" (pager-*) are a first Turkish draft,
 ## not yet reviewed by a native speaker; review them before publishing.
+## Drafts awaiting review by a native speaker (each marked below): warning-continue,
+## video-youtube-leaves, video-youtube-note, video-youtube-load, video-youtube-load-note.
 
 ## Site
 
@@ -54,6 +56,8 @@ warning-child-abuse = çocuklara yönelik istismar anlatımları
 warning-self-harm = kendine zarar verme ya da intihara ilişkin sözler
 warning-disturbing-images = rahatsız edici görüntüler
 warning-advice = Videoyu istediğiniz an duraklatabilir ya da kapatabilirsiniz. İzlemek yerine aşağıdaki konuşma metnini okuyabilirsiniz.
+# Draft translation: needs review by a native speaker.
+warning-continue = Uyarıyı okudum: videoyu göster
 
 ## Story page
 
@@ -68,7 +72,14 @@ video-unsupported = Tarayıcınız bu videoyu oynatamıyor.
 video-download = Videoyu indir
 video-error = Video yüklenemedi. Videoda söylenen her şey aşağıdaki konuşma metninde yer alıyor.
 video-youtube-link = Videoyu YouTube’da izle
-video-youtube-note = Video, ayrı bir web sitesi olan YouTube’da yayımlanıyor. Bu sayfa başka sitelerden hiçbir şey yüklemesin diye video burada gösterilmiyor.
+# Draft translation: needs review by a native speaker.
+video-youtube-leaves = Bu bağlantı sizi bu sitenin dışına götürür.
+# Draft translation: needs review by a native speaker.
+video-youtube-note = Video, ayrı bir web sitesi olan YouTube’da yayımlanıyor. Siz seçmedikçe YouTube’dan hiçbir şey yüklenmez.
+# Draft translation: needs review by a native speaker.
+video-youtube-load = Videoyu YouTube’dan yükle
+# Draft translation: needs review by a native speaker.
+video-youtube-load-note = Bu durumda tarayıcınız YouTube’a bağlanır.
 segments-heading = Bu tanıklığın bölümleri
 segments-help = Videoda o ana gitmek için bir bölüm seçin.
 statement-heading = Örgüte katılmayı düşünen herkese bir mesaj

@@ -63,6 +63,11 @@ pub struct SocialImage {
 /// What every page gets.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageContext {
+    /// The page's Content-Security-Policy, for `<meta http-equiv="Content-Security-Policy">`,
+    /// the first element of `<head>`: the site's policy and this page's exceptions (a YouTube
+    /// story may frame YouTube's privacy-enhanced domain), without `frame-ancestors`, which
+    /// only a header can give. See `docs/hosting.md`.
+    pub csp: String,
     /// `home`, `page`, `stories`, `stories-from`, `story`, `themes`, `theme`, `statements`,
     /// `root`, `not-found`.
     pub kind: &'static str,
@@ -337,6 +342,13 @@ pub struct VideoContext {
     pub mime: Option<&'static str>,
     /// For YouTube: the video's id.
     pub youtube_id: Option<String>,
+    /// For YouTube: the address of its player on the privacy-enhanced domain
+    /// (`https://www.youtube-nocookie.com/embed/<id>`), which `site.js` frames when the reader
+    /// asks for it; the page's policy allows that origin, and no other.
+    pub youtube_embed_url: Option<String>,
+    /// The video is behind the story's content warnings: inside a closed `<details>`, not
+    /// loaded (`preload="none"`) until the reader opens it.
+    pub gated: bool,
     /// The poster picture's address, if any.
     pub poster_url: Option<String>,
     /// The video's length in whole seconds.
@@ -502,9 +514,6 @@ pub enum PageData {
     /// `search.html`, at `/<lang>/search/`: the search box, driven by the site theme's
     /// `static/search.js`, over this language's index.
     Search {
-        /// The page's Content-Security-Policy, the site's plus `'wasm-unsafe-eval'` (pagefind
-        /// searches in WebAssembly), for a `<meta http-equiv>`: the only page that allows it.
-        policy: String,
         /// The folder of this language's index (pagefind's files), ending in `/`: what
         /// `search.js` imports `pagefind.js` from.
         bundle_url: String,

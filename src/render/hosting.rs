@@ -1,13 +1,21 @@
 //! The files for the host rather than the reader: `robots.txt` (crawlers may read everything,
 //! and find the sitemap there) and `_headers` (the security headers, in the format Netlify and
-//! Cloudflare Pages read), with the Content-Security-Policy in one place,
-//! [`content_security_policy`], so that the nginx example in `docs/hosting.md`, a `<meta>`
-//! policy or a per-page policy use the very same text.
+//! Cloudflare Pages read), with the Content-Security-Policy in one place: [`CSP_DIRECTIVES`]
+//! is the base policy of every page, and a [`PagePolicy`] says what one page adds to it, so
+//! that the `<meta>` of each page, the `_headers` rules and the nginx example in
+//! `docs/hosting.md` use the very same text.
 //!
-//! Both depend on site.yaml only (the base URL), which a preview rebuilds from scratch when it
-//! changes, so their jobs have no other inputs.
+//! The policy is computed per page rather than one for the whole site because the exceptions
+//! are per page: a story whose video is on YouTube may frame the privacy-enhanced YouTube
+//! domain, and no other page may. One site-wide policy with that exception (the alternative)
+//! would let every page frame YouTube. An exception is a field of [`PagePolicy`] and one line
+//! in [`PagePolicy::additions`].
+//!
+//! `robots.txt` depends on site.yaml only (the base URL); `_headers` also on which stories show
+//! a YouTube video in which language (`preview::inputs` says so).
 
 use super::OutputFile;
+use crate::site::{Story, Video};
 use crate::urls::Urls;
 
 /// Where `robots.txt` and `_headers` are written, at the output's root.
@@ -24,9 +32,10 @@ pub const HEADERS_PATH: &str = "_headers";
 ///   `data:` pictures for the empty icon (`<link rel="icon" href="data:,">`) that keeps
 ///   browsers from asking the host's root for `/favicon.ico`;
 /// - `connect-src 'self'` for the search index, which the search page fetches from the site;
-/// - no frames (a YouTube video is a link to YouTube, not an embedded frame, even with
-///   `allow_third_party: [youtube]`, so that reading a testimony tells YouTube nothing), no
-///   plugins, no forms, no `<base>`, and no framing of the site by others.
+/// - no frames (a story page with a YouTube video adds the privacy-enhanced YouTube domain,
+///   see [`PagePolicy`]), no plugins, no forms, no `<base>`, and no framing of the site by
+///   others (`frame-ancestors`, which browsers read in a header only: the `<meta>` policy
+///   leaves it out, see [`PagePolicy::meta`]).
 pub const CSP_DIRECTIVES: &[(&str, &str)] = &[
     ("default-src", "'none'"),
     ("script-src", "'self'"),
@@ -43,30 +52,106 @@ pub const CSP_DIRECTIVES: &[(&str, &str)] = &[
     ("frame-ancestors", "'none'"),
 ];
 
-/// The Content-Security-Policy of every page, as one header value: the [`CSP_DIRECTIVES`]
-/// joined by `; `.
-pub fn content_security_policy() -> String {
-    CSP_DIRECTIVES
-        .iter()
+/// The origin a YouTube video is embedded from, after the reader asks for it: YouTube's
+/// privacy-enhanced domain, which sets no cookie before the video is played.
+pub const YOUTUBE_EMBED_ORIGIN: &str = "https://www.youtube-nocookie.com";
+
+/// What one page adds to the base policy ([`CSP_DIRECTIVES`]): all `false` for nearly every
+/// page. Each exception is a field here and one line in [`PagePolicy::additions`], so that a
+/// page needing another changes nothing else.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PagePolicy {
+    /// The page embeds a YouTube video when the reader asks for it: frames from
+    /// [`YOUTUBE_EMBED_ORIGIN`].
+    pub youtube: bool,
+    /// The page runs WebAssembly: the search page, where pagefind searches its index in
+    /// WebAssembly, which a browser compiles only when `script-src` has `'wasm-unsafe-eval'`.
+    /// That allows compiling WebAssembly only, not `eval` of text, and no other page has it, so
+    /// that a page showing a testimony can never run code made at run time.
+    pub wasm: bool,
+}
+
+impl PagePolicy {
+    /// The policy of a page with no exception.
+    pub const BASE: PagePolicy = PagePolicy {
+        youtube: false,
+        wasm: false,
+    };
+
+    /// The policy of the search pages (`/<lang>/search/` and the index below them).
+    pub const SEARCH: PagePolicy = PagePolicy {
+        youtube: false,
+        wasm: true,
+    };
+
+    /// The policy of a story's page: frames from YouTube when its video is there.
+    pub fn of_story(story: &Story) -> Self {
+        PagePolicy {
+            youtube: matches!(story.video, Video::Youtube { .. }),
+            ..PagePolicy::BASE
+        }
+    }
+
+    /// The sources this page adds, as `(directive, source)`; a source replaces a directive's
+    /// `'none'`, else it is appended.
+    fn additions(&self) -> Vec<(&'static str, &'static str)> {
+        let mut additions = Vec::new();
+        if self.youtube {
+            additions.push(("frame-src", YOUTUBE_EMBED_ORIGIN));
+        }
+        if self.wasm {
+            additions.push(("script-src", "'wasm-unsafe-eval'"));
+        }
+        additions
+    }
+
+    /// The page's directives, in the order of [`CSP_DIRECTIVES`], with its additions.
+    fn directives(&self) -> Vec<(&'static str, String)> {
+        let additions = self.additions();
+        CSP_DIRECTIVES
+            .iter()
+            .map(|&(name, base)| {
+                let added = additions.iter().filter(|(n, _)| *n == name);
+                let value = added.fold(base.to_string(), |value, (_, source)| {
+                    if value == "'none'" {
+                        source.to_string()
+                    } else {
+                        format!("{value} {source}")
+                    }
+                });
+                (name, value)
+            })
+            .collect()
+    }
+
+    /// The policy as a header value: every directive joined by `; `.
+    pub fn header(&self) -> String {
+        join(self.directives().into_iter())
+    }
+
+    /// The policy for the page's `<meta http-equiv="Content-Security-Policy">`: the header's
+    /// without `frame-ancestors`, which browsers ignore (and warn about) in a `<meta>`. The
+    /// `<meta>` is what protects a page on a host that sends no header.
+    pub fn meta(&self) -> String {
+        join(
+            self.directives()
+                .into_iter()
+                .filter(|(name, _)| *name != "frame-ancestors"),
+        )
+    }
+}
+
+fn join(directives: impl Iterator<Item = (&'static str, String)>) -> String {
+    directives
         .map(|(name, value)| format!("{name} {value}"))
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-/// The Content-Security-Policy of the search pages (`/<lang>/search/`): the site's, with
-/// `'wasm-unsafe-eval'` added to `script-src`, since pagefind searches its index in
-/// WebAssembly, which a browser compiles only when the policy allows it. It allows compiling
-/// WebAssembly only, not `eval` of text; no other page has it, so that a page showing a
-/// testimony can never run code made at run time.
-pub fn search_content_security_policy() -> String {
-    CSP_DIRECTIVES
-        .iter()
-        .map(|&(name, value)| match name {
-            "script-src" => format!("{name} {value} 'wasm-unsafe-eval'"),
-            _ => format!("{name} {value}"),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+/// The Content-Security-Policy of a page with no exception, as one header value: the
+/// [`CSP_DIRECTIVES`] joined by `; `.
+pub fn content_security_policy() -> String {
+    PagePolicy::BASE.header()
 }
 
 /// Every security header of the site, as `(name, value)`, in the order they are written: the
@@ -98,22 +183,22 @@ pub fn robots(urls: &Urls) -> OutputFile {
 }
 
 /// `_headers`: the [`security_headers`] for every address of the site (`/*`), in the format
-/// of Netlify and Cloudflare Pages, then, for each search page of `search_pages` (their
-/// addresses, `/<lang>/search/`), a rule that detaches the site's policy (`! name`, as
-/// Cloudflare Pages reads it) and gives [`search_content_security_policy`] instead: two
-/// policies would both apply, and the stricter would keep the search from running. Other
-/// hosts ignore the file (nginx: see `docs/hosting.md`).
-pub fn headers(search_pages: &[String]) -> OutputFile {
+/// of Netlify and Cloudflare Pages, then one block per page whose policy has an exception
+/// (`pages`: its address from the host's root, and its policy), in the order given. Such a
+/// block first detaches the site-wide policy (`! Content-Security-Policy`, Cloudflare Pages'
+/// way), then gives the page's own: two policies would both apply, and the stricter wins.
+/// Other hosts ignore the file (nginx: see `docs/hosting.md`).
+pub fn headers(pages: &[(String, PagePolicy)]) -> OutputFile {
     let mut text = String::from(
         "# Security headers, for hosts that read this file (Netlify, Cloudflare Pages).\n# Written by testimony: see docs/hosting.md for other hosts.\n/*\n",
     );
     for (name, value) in security_headers() {
         text.push_str(&format!("  {name}: {value}\n"));
     }
-    for page in search_pages {
+    for (address, policy) in pages.iter().filter(|(_, p)| *p != PagePolicy::BASE) {
         text.push_str(&format!(
-            "{page}*\n  ! Content-Security-Policy\n  Content-Security-Policy: {}\n",
-            search_content_security_policy()
+            "{address}\n  ! Content-Security-Policy\n  Content-Security-Policy: {}\n",
+            policy.header()
         ));
     }
     OutputFile {
@@ -137,8 +222,8 @@ mod tests {
 
     #[test]
     fn only_the_search_policy_allows_webassembly_and_nothing_else_is_looser() {
-        let site = content_security_policy();
-        let search = search_content_security_policy();
+        let site = PagePolicy::BASE.header();
+        let search = PagePolicy::SEARCH.header();
         assert!(!site.contains("wasm"), "{site}");
         assert_eq!(
             search.replace(" 'wasm-unsafe-eval'", ""),
@@ -150,11 +235,56 @@ mod tests {
             "{search}"
         );
         assert!(!search.contains("'unsafe-eval'"), "{search}");
-        let headers = String::from_utf8(headers(&["/t/ar/search/".into()]).bytes).unwrap();
+        let pages = [("/t/ar/search/*".to_string(), PagePolicy::SEARCH)];
+        let headers = String::from_utf8(headers(&pages).bytes).unwrap();
         assert!(headers.contains("/*\n  Content-Security-Policy: default-src 'none';"));
         assert!(headers.contains(&format!(
             "\n/t/ar/search/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {search}\n"
         )));
+    }
+
+    #[test]
+    fn the_meta_policy_is_the_header_s_without_frame_ancestors() {
+        let meta = PagePolicy::BASE.meta();
+        assert_eq!(
+            format!("{meta}; frame-ancestors 'none'"),
+            PagePolicy::BASE.header()
+        );
+        assert!(!meta.contains("frame-ancestors"), "{meta}");
+    }
+
+    #[test]
+    fn a_youtube_page_may_frame_only_the_privacy_enhanced_domain() {
+        let youtube = PagePolicy { youtube: true, ..PagePolicy::BASE };
+        let csp = youtube.header();
+        assert!(
+            csp.contains("; frame-src https://www.youtube-nocookie.com; "),
+            "{csp}"
+        );
+        // Only the frame is allowed: no script, picture or connection to YouTube.
+        assert_eq!(csp.matches("http").count(), 1, "{csp}");
+        assert!(!csp.contains("www.youtube.com"), "{csp}");
+        assert!(!PagePolicy::BASE.meta().contains("youtube"));
+        assert!(
+            youtube
+                .meta()
+                .contains("frame-src https://www.youtube-nocookie.com")
+        );
+    }
+
+    #[test]
+    fn headers_give_an_excepted_page_its_own_policy_in_place_of_the_site_s() {
+        let pages = [
+            ("/en/stories/a/".to_string(), PagePolicy { youtube: true, ..PagePolicy::BASE }),
+            ("/en/stories/b/".to_string(), PagePolicy::BASE),
+        ];
+        let text = String::from_utf8(headers(&pages).bytes).unwrap();
+        let block = format!(
+            "/en/stories/a/\n  ! Content-Security-Policy\n  Content-Security-Policy: {}\n",
+            PagePolicy { youtube: true, ..PagePolicy::BASE }.header()
+        );
+        assert!(text.ends_with(&block), "{text}");
+        assert!(!text.contains("/en/stories/b/"), "{text}");
     }
 
     #[test]

@@ -18,8 +18,9 @@
 //!   published stories' metadata for researchers and mirrors, never a private field.
 //! - `search.rs` (feature `search`): each language's search index, made by pagefind's
 //!   indexing API from the stories shown in that language, beside its search page.
-//! - `hosting.rs`: the files for the host rather than the reader: `robots.txt`, `_headers`
-//!   and the Content-Security-Policy they carry.
+//! - `hosting.rs`: the files for the host rather than the reader: `robots.txt`, `_headers`,
+//!   and the Content-Security-Policy of each page ([`hosting::PagePolicy`]) that `_headers`
+//!   and every page's `<meta>` carry.
 //! - `templates.rs`: loading the templates and turning Tera's errors into diagnostics.
 //!
 //! Jobs are data with stable identities (slugs, ids, language codes, never indexes), so that a
@@ -433,14 +434,26 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default()
     }
 
-    /// The address of every language's search page, in the order of site.yaml; none without
-    /// the `search` feature.
-    fn search_pages(&self) -> Vec<String> {
-        let languages = self.site.config.languages.iter();
-        languages
-            .filter(|_| cfg!(feature = "search"))
-            .map(|l| self.site.urls.page(&l.code, Route::Search))
-            .collect()
+    /// The pages whose policy has an exception, with their addresses, in a fixed order (per
+    /// language of site.yaml, stories in the site's order, then the search page): the story
+    /// pages showing a YouTube video, in each language they are shown in, and each language's
+    /// search page with its index below it (`/<lang>/search/*`, with the `search` feature).
+    pub fn page_policies(&self) -> Vec<(String, hosting::PagePolicy)> {
+        let mut pages = Vec::new();
+        for view in &self.views {
+            for (story, shown) in self.site.stories.iter().zip(&view.shown) {
+                let policy = hosting::PagePolicy::of_story(story);
+                if *shown && policy != hosting::PagePolicy::BASE {
+                    let url = self.site.urls.page(view.code(), Route::Story(&story.slug));
+                    pages.push((url, policy));
+                }
+            }
+            if cfg!(feature = "search") {
+                let url = self.site.urls.page(view.code(), Route::Search);
+                pages.push((format!("{url}*"), hosting::PagePolicy::SEARCH));
+            }
+        }
+        pages
     }
 
     /// The per-language view a job renders with: the default language's for the root.
@@ -457,7 +470,7 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Sitemap => return Ok(vec![sitemap::sitemap(self.site)]),
             Job::Robots => return Ok(vec![hosting::robots(&self.site.urls)]),
-            Job::Headers => return Ok(vec![hosting::headers(&self.search_pages())]),
+            Job::Headers => return Ok(vec![hosting::headers(&self.page_policies())]),
             Job::Data { lang } => return opendata::stories(self.site, lang.as_deref()),
             Job::DataSchema => return Ok(vec![opendata::schema()]),
             _ => {}

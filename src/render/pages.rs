@@ -229,6 +229,7 @@ pub fn story<'r>(s: &Scope<'r>, slug: &str) -> Option<Context<'r>> {
     let mut page = s.page("story", route, title, Some(&story.texts));
     page = s.shown_as(page, localized);
     page.description = Some(localized.text.summary.clone());
+    page.csp = super::hosting::PagePolicy::of_story(story).meta();
     let story = Box::new(story_context(s, i, story, localized)?);
     let size = s
         .index
@@ -359,13 +360,10 @@ pub fn statements<'r>(s: &Scope<'r>) -> Context<'r> {
 /// policy. The index itself is made beside it by `search::index`.
 pub fn search<'r>(s: &Scope<'r>) -> Context<'r> {
     let title = s.t("search-title");
-    let page = s.page::<()>("search", Route::Search, title, None);
+    let mut page = s.page::<()>("search", Route::Search, title, None);
+    page.csp = super::hosting::PagePolicy::SEARCH.meta();
     let urls = &s.site.urls;
     let data = PageData::Search {
-        // A policy in <meta> cannot say who may frame the page (browsers ignore it there and
-        // warn); the host's header says it (`_headers`).
-        policy: super::hosting::search_content_security_policy()
-            .replace("; frame-ancestors 'none'", ""),
         bundle_url: format!("{}/", urls.file(&Urls::search_bundle_path(s.code()))),
         script_url: s.view.site.search_js_url.clone(),
     };
@@ -406,6 +404,7 @@ pub fn not_found<'r>(s: &Scope<'r>, at_root: bool) -> Context<'r> {
         .collect();
     let default = &s.site.config.default_language().code;
     let page = PageContext {
+        csp: super::hosting::PagePolicy::BASE.meta(),
         kind: "not-found",
         title: s.t("not-found-title"),
         description: None,

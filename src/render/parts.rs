@@ -73,6 +73,7 @@ impl<'r> Scope<'r> {
         let url = self.url(route);
         let default = &self.site.config.default_language().code;
         PageContext {
+            csp: super::hosting::PagePolicy::BASE.meta(),
             kind,
             title,
             description: None,
@@ -301,11 +302,18 @@ impl<'r> Scope<'r> {
             ),
             Video::Youtube { id } => ("youtube", None, None, Some(id.clone()), None),
         };
+        let youtube_embed_url = youtube_id.as_ref().map(|id| {
+            // Assembly allows letters, digits, `-` and `_` only; encoded all the same.
+            let id = crate::urls::encode_path(id);
+            format!("{}/embed/{id}", super::hosting::YOUTUBE_EMBED_ORIGIN)
+        });
         VideoContext {
             kind,
             src,
             mime,
             youtube_id,
+            youtube_embed_url,
+            gated: !story.warnings.is_empty(),
             poster_url,
             duration_seconds: duration.whole_seconds(),
             duration_display: duration.to_display(),

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Browser tests of the built site, as it is hosted: builds the shipped site for the sub-path
 # /testimony/, serves it with Debian's nginx on a free loopback port, and runs search.test.mjs
-# (a query in English and one in Arabic land on the right story and moment) and site.test.mjs
-# (node:test + playwright-core driving Debian's chromium; no browser is downloaded). Then
+# (a query in English and one in Arabic land on the right story and moment), site.test.mjs
+# (node:test + playwright-core driving Debian's chromium; no browser is downloaded) and
+# policy.test.mjs (with tests/fixtures/policy, which has a YouTube video, at /policy/). Then
 # serve.test.mjs runs `testimony serve` on a copy of tests/fixtures/basic (with the repository's
 # themes/ and locales/) and checks live reload and the error overlay.
 #
@@ -72,6 +73,17 @@ echo "building the site for $base"
   { cat "$tmp/build.log" >&2; fail "testimony build failed"; }
 [ -f "$out/index.html" ] || fail "the build wrote no $out/index.html"
 
+# The content policy fixture (a YouTube story: the shipped site allows no third party), at /policy/.
+policy_site="$tmp/policy-site"
+mkdir -p "$policy_site"
+cp -R "$root/tests/fixtures/policy/." "$policy_site/"
+for shared in themes locales; do
+  [ -e "$policy_site/$shared" ] || cp -R "$root/$shared" "$policy_site/$shared"
+done
+policy_out="$tmp/policy-public"
+"$bin" --root "$policy_site" build --out "$policy_out" --base-url "$origin/policy/" 2>"$tmp/policy-build.log" ||
+  { cat "$tmp/policy-build.log" >&2; fail "testimony build of tests/fixtures/policy failed"; }
+
 # ---- nginx: own prefix, pid, logs and temp paths; not the system service ---------------------
 prefix="$tmp/nginx"
 mkdir -p "$prefix"
@@ -80,7 +92,7 @@ if [ "$(id -u)" -eq 0 ]; then
   # As root the workers drop to an unprivileged user (Debian has no group "nobody").
   user_line="user nobody nogroup;"
   chmod 755 "$tmp"
-  chmod -R a+rX "$out"
+  chmod -R a+rX "$out" "$policy_out"
 fi
 vtt_types=""
 grep -Eq '[[:space:]]vtt[[:space:];]' /etc/nginx/mime.types || vtt_types="types { text/vtt vtt; }"
@@ -108,6 +120,7 @@ http {
     listen 127.0.0.1:$port;
     server_name 127.0.0.1;
     location /testimony/ { alias $out/; }
+    location /policy/ { alias $policy_out/; }
   }
 }
 EOF
@@ -132,6 +145,7 @@ cd "$here"
 # error, the search's own requests (pagefind's index) included.
 TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test search.test.mjs
 TESTIMONY_BASE_URL="$base" TESTIMONY_NGINX_ACCESS_LOG="$prefix/access.log" CHROMIUM="$chromium" node --test site.test.mjs
+TESTIMONY_BASE_URL="$base" TESTIMONY_POLICY_BASE_URL="$origin/policy/" CHROMIUM="$chromium" node --test policy.test.mjs
 
 # ---- The live preview: serve on a copy of the basic fixture --------------------------------
 serve_site="$tmp/serve-site"

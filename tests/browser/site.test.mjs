@@ -53,8 +53,12 @@ async function open(context, address) {
   return page;
 }
 
-/** Waits until the story's <video> has its metadata (readyState >= 1). */
-async function waitForMetadata(page) {
+/** Opens the content warnings' gate of a story that has one (unless `openGate` is false: the
+ * page itself must have opened it), then waits until the story's <video> has its metadata
+ * (readyState >= 1). */
+async function waitForMetadata(page, { openGate = true } = {}) {
+  const closed = page.locator('details.video-gate:not([open]) > summary');
+  if (openGate && (await closed.count())) await closed.click();
   await page.waitForFunction(() => {
     const v = document.getElementById('video');
     return v && v.readyState >= 1;
@@ -163,7 +167,8 @@ test('story page opened with #t=72 (and #t=1:12) starts at that time', async () 
     const story = await firstStoryUrl(context);
     for (const [hash, seconds] of [['#t=72', 72], ['#t=1:12', 72]]) {
       const page = await open(context, story + hash);
-      await waitForMetadata(page);
+      // A time in the address opens the warnings' gate by itself.
+      await waitForMetadata(page, { openGate: false });
       const state = await expectVideoAt(page, seconds, `opening ${hash}`);
       assert.ok(state.duration > seconds, `the video (${state.duration} s) is shorter than ${seconds} s`);
       assert.equal(state.paused, true, `opening ${hash} started playback`);
@@ -207,7 +212,7 @@ test('a segment link on a theme page lands on the story at the segment start', a
     await Promise.all([page.waitForURL(target), link.click()]);
     assert.match(page.url(), /\/stories\/[^/]+\/#t=/);
     assert.equal(await page.locator('#video').count(), 1, 'the story page has no <video>');
-    await waitForMetadata(page);
+    await waitForMetadata(page, { openGate: false });
     const state = await expectVideoAt(page, seconds, `following ${target}`);
     assert.equal(state.paused, true, 'following a segment link started playback');
     await page.close();

@@ -1,8 +1,13 @@
-/* testimony: the site's only script. No dependencies, no network requests, nothing stored.
+/* testimony: the site's only script. No dependencies, no network requests of its own (a
+ * YouTube frame only when the reader clicks for it), nothing stored.
  * Every page works without it; it adds:
  * - on the language chooser (/index.html): going on to the browser's preferred language;
  * - on story pages: the transcript and the list of parts move the video to their time,
- *   the address keeps that time (#t=70, also #t=1:10), and the line being spoken is marked.
+ *   the address keeps that time (#t=70, also #t=1:10), and the line being spoken is marked;
+ *   a video behind content warnings (in a closed <details>) is shown when the reader opens
+ *   it or chooses a time, never before;
+ * - for a YouTube video: a button that replaces the placeholder by YouTube's player, from
+ *   its privacy-enhanced domain, only when clicked.
  * Never starts playback by itself. */
 (function () {
   "use strict";
@@ -43,6 +48,33 @@
     var link = event.target.closest && event.target.closest(".lang-nav a[hreflang]");
     if (link && /^#t=/.test(location.hash)) link.hash = location.hash;
   });
+
+  /* ---- YouTube: click to load ----------------------------------------------------------- */
+
+  var external = doc.querySelector(".video-external[data-embed]");
+  if (external) youtube(external);
+
+  /* Until the click, nothing comes from YouTube (the poster is the site's own). The frame gets
+   * no referrer, and only what YouTube's player needs to play (scripts in its own origin,
+   * fullscreen). */
+  function youtube(box) {
+    var load = box.querySelector(".video-load");
+    var button = box.querySelector(".video-load-button");
+    if (!load || !button) return;
+    load.hidden = false;
+    button.addEventListener("click", function () {
+      var frame = doc.createElement("iframe");
+      frame.src = box.getAttribute("data-embed");
+      frame.title = box.getAttribute("data-title") || "";
+      frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-presentation");
+      frame.setAttribute("allow", "fullscreen; picture-in-picture; encrypted-media");
+      frame.setAttribute("allowfullscreen", "");
+      frame.setAttribute("referrerpolicy", "no-referrer");
+      frame.className = "video-frame";
+      box.parentNode.replaceChild(frame, box);
+      frame.focus();
+    });
+  }
 
   /* ---- Story pages ---------------------------------------------------------------------- */
 
@@ -90,8 +122,17 @@
     }
   }
 
-  /** Moves the video to `seconds` without starting it; marks the line at that time. */
+  /* The content warnings' <details>, if the video is behind them: opening it is the reader's
+   * choice to watch, so the video starts loading only then. */
+  var gate = video.closest ? video.closest("details") : null;
+  if (gate) gate.addEventListener("toggle", function () {
+    if (gate.open && video.preload === "none") video.preload = "metadata";
+  });
+
+  /** Moves the video to `seconds` without starting it; marks the line at that time. Choosing
+   * a time opens the video's warnings gate: the warnings stand right before it. */
   function seek(seconds, show) {
+    if (gate && !gate.open) gate.open = true;
     pending = seconds;
     mark(indexAt(seconds), false);
     if (show && cues[current]) reveal(cues[current], true);
