@@ -35,6 +35,10 @@ pub struct BuildOptions {
     /// with a banner saying it is not published. Only `serve --drafts` sets it: `build` has no
     /// such flag, so drafts never reach a published folder.
     pub drafts: bool,
+    /// `build --relative`: every link between the site's files is relative to the file it is
+    /// in and names a file (`../x/index.html`), so that the copy works opened from a folder
+    /// (`file://`) and under any sub-path. See [`output::relative`].
+    pub relative: bool,
 }
 
 impl BuildOptions {
@@ -45,6 +49,7 @@ impl BuildOptions {
             base_url: None,
             force: false,
             drafts: false,
+            relative: false,
         }
     }
 
@@ -223,6 +228,17 @@ pub use crate::output::sink::Produced;
 /// the site's own `static/` files (unless one takes the place of a generated file).
 /// `build` gives a staging folder, `check` a sink that keeps nothing.
 pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, Diagnostics) {
+    render_all_with(root, loaded, sink, false)
+}
+
+/// [`render_all`], with the links of pages and style sheets made relative when `relative` is
+/// set (`build --relative`).
+pub fn render_all_with(
+    root: &Path,
+    loaded: &Loaded,
+    sink: &dyn Sink,
+    relative: bool,
+) -> (Produced, Diagnostics) {
     let mut problems = Diagnostics::new();
     let site = &loaded.site;
     let (assets, versions) = match output::assets(root, &site.config.site_theme) {
@@ -235,7 +251,8 @@ pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, D
         sink,
         paths: Mutex::default(),
     };
-    let finish = Finish::new(&recording, site.config.minify);
+    let relative = relative.then(|| output::relative::Relative::new(site.urls.root()));
+    let finish = Finish::new(&recording, site.config.minify).relative(relative);
     problems.extend(assets.into_iter().filter_map(|file| finish.put(file).err()));
     let (found, fell_back) = render::render(
         site,
@@ -367,7 +384,7 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
         }
     };
     // On an error below, `staging` is dropped, which removes it: the output stays as it was.
-    let (produced, found) = render_all(&options.root, &loaded, &staging);
+    let (produced, found) = render_all_with(&options.root, &loaded, &staging, options.relative);
     problems.extend(found);
     if problems.has_errors() {
         return Err(problems.sorted());

@@ -38,6 +38,12 @@ enum Command {
         /// static/ and site.yaml.
         #[arg(long)]
         force: bool,
+        /// Make every link between the site's files relative and ending in a file name
+        /// (`../x/index.html`), for a copy opened from a folder or a USB stick, or served under
+        /// any sub-path (an IPFS gateway). Full addresses (canonical, hreflang, sitemap,
+        /// feeds) still use base_url.
+        #[arg(long)]
+        relative: bool,
     },
     /// Check everything a build checks, without writing anything.
     Check {
@@ -119,6 +125,7 @@ fn main() -> ExitCode {
             out,
             base_url,
             force,
+            relative,
         } => {
             let options = BuildOptions {
                 root,
@@ -127,6 +134,7 @@ fn main() -> ExitCode {
                 force,
                 // `build` has no `--drafts`: drafts are seen in `serve --drafts` only.
                 drafts: false,
+                relative,
             };
             match build::build(&options) {
                 Ok((summary, warnings)) => {

@@ -651,3 +651,37 @@ fn a_new_caption_language_is_listed_in_the_open_data_as_a_clean_build_does() {
         "{changed:?}"
     );
 }
+
+#[test]
+fn deleting_a_page_linked_by_hand_reports_the_broken_link_as_a_clean_build_does() {
+    let mut p = Previewed::new("relative");
+    let linking = "content/stories/example-one/index.md";
+    let gone = "content/stories/example-two";
+    p.site.remove(gone);
+    let problems = p
+        .preview
+        .rebuild(&[p.site.path(gone)])
+        .expect_err("a hand-written link to a deleted story is an error");
+    let preview = problems.render(false);
+    let mut options = BuildOptions::new(p.site.root());
+    options.out = Some(p.out.path().join("clean"));
+    options.base_url = Some(BASE_URL.into());
+    let clean = build(&options)
+        .expect_err("a clean build reports it too")
+        .render(false);
+    let broken = format!("{linking}:");
+    for report in [&preview, &clean] {
+        assert!(
+            report.contains(&broken) && report.contains("the link `../example-two/` leads to no page"),
+            "{report}"
+        );
+    }
+    // Once the story is back, the rebuild succeeds and equals a clean build (in `save`).
+    p.save(&[gone], |site| {
+        common::copy_dir(
+            &common::repo().join("tests/fixtures/relative/content/stories/example-two"),
+            &site.path(gone),
+        );
+    });
+    assert!(p.served().join(story_page("en", "example-two")).is_file());
+}

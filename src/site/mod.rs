@@ -198,11 +198,13 @@ pub fn assemble_cached(
 
     let urls = Urls::new(&config.base_url);
     let (link_targets, languages_of) = link_maps(&complete, drafts);
+    let addresses = resolve::site_addresses(&config, &languages_of, &origins(&complete, drafts));
     let resolver = Resolver {
         urls: &urls,
         config: &config,
         targets: &link_targets,
         languages_of: &languages_of,
+        addresses: &addresses,
         formatter: crate::i18n::Formatter::new(&config.default_language().code),
         drafts,
         cache,
@@ -220,7 +222,7 @@ pub fn assemble_cached(
     let order = theme_order(&complete, drafts);
     let digest = cache
         .keeps()
-        .then(|| site_digest(&theme_ids, &order, &link_targets, &languages_of, drafts));
+        .then(|| site_digest(&theme_ids, &order, &link_targets, &languages_of, &addresses, drafts));
     // A built page, its story's themes put in theme order.
     let build = |kind: &Kind, source, translations| {
         let mut built = build_kept(&shared, kind, source, translations);
@@ -412,13 +414,30 @@ fn link_maps(
     (link_targets, languages_of)
 }
 
+/// The countries stories come from, as written (`SY`), for the addresses of their lists.
+/// Read from the front matter before the stories are built, so that their pages can link to
+/// these lists by hand.
+fn origins(complete: &[(Kind, Parsed, Vec<Parsed>)], drafts: Drafts) -> BTreeSet<String> {
+    complete
+        .iter()
+        .filter_map(|(_, source, _)| match source.meta.as_ref() {
+            parse::Meta::Story(meta) if drafts == Drafts::Shown || !source.meta.is_draft() => {
+                Some(meta.origin.trim().to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// A digest of what building one page may read of the rest of the site: the theme ids, the
-/// link targets and the languages of each page, and whether drafts are shown.
+/// link targets, the languages of each page, the addresses hand-written links may lead to,
+/// and whether drafts are shown.
 fn site_digest(
     theme_ids: &BTreeSet<String>,
     order: &HashMap<String, u32>,
     targets: &HashMap<String, Kind>,
     languages_of: &HashMap<Kind, BTreeSet<String>>,
+    addresses: &BTreeSet<String>,
     drafts: Drafts,
 ) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -430,6 +449,8 @@ fn site_digest(
     targets.hash(&mut hasher);
     let languages: BTreeMap<&Kind, &BTreeSet<String>> = languages_of.iter().collect();
     languages.hash(&mut hasher);
+    // Hand-written links are checked against these (a story's new country adds its list).
+    addresses.hash(&mut hasher);
     (drafts == Drafts::Shown).hash(&mut hasher);
     hasher.finish()
 }

@@ -141,11 +141,13 @@ pub fn with_context<R>(
 ) -> R {
     let urls = Urls::new(&config.base_url);
     let (targets, languages_of) = (HashMap::new(), HashMap::new());
+    let addresses = std::collections::BTreeSet::new();
     let resolver = Resolver {
         urls: &urls,
         config,
         targets: &targets,
         languages_of: &languages_of,
+        addresses: &addresses,
         formatter: crate::i18n::Formatter::new("en"),
         drafts: Drafts::Withheld,
         cache: &super::Cache::none(),

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Browser tests of the built site, as it is hosted: builds the shipped site for the sub-path
 # /testimony/, serves it with Debian's nginx on a free loopback port, and runs site.test.mjs
-# (node:test + playwright-core driving Debian's chromium; no browser is downloaded). Then
+# (node:test + playwright-core driving Debian's chromium; no browser is downloaded), then
+# crawl.test.mjs: every page loaded in Chromium, hosted and as a `build --relative` copy opened
+# from file://, with every request recorded. Then
 # serve.test.mjs runs `testimony serve` on a copy of tests/fixtures/basic (with the repository's
 # themes/ and locales/) and checks live reload and the error overlay.
 #
@@ -128,6 +130,13 @@ echo "nginx (pid $nginx_pid) serves $out at $base"
 # ---- The tests ---------------------------------------------------------------------------------
 cd "$here"
 TESTIMONY_BASE_URL="$base" TESTIMONY_NGINX_ACCESS_LOG="$prefix/access.log" CHROMIUM="$chromium" node --test site.test.mjs
+
+# ---- A crawl of every page in Chromium: hosted under /testimony/, and a --relative copy ------
+relative="$tmp/relative"
+echo "building a relative copy into $relative"
+"$bin" --root "$root" build --relative --out "$relative" 2>"$tmp/build-relative.log" ||
+  { cat "$tmp/build-relative.log" >&2; fail "testimony build --relative failed"; }
+TESTIMONY_BASE_URL="$base" TESTIMONY_RELATIVE_DIR="$relative" CHROMIUM="$chromium" node --test crawl.test.mjs
 
 # ---- The live preview: serve on a copy of the basic fixture --------------------------------
 serve_site="$tmp/serve-site"
