@@ -676,12 +676,14 @@ fn deleting_a_page_linked_by_hand_reports_the_broken_link_as_a_clean_build_does(
             "{report}"
         );
     }
-    // Once the story is back, the rebuild succeeds and equals a clean build (in `save`).
-    p.save(&[gone], |site| {
-        common::copy_dir(
-            &common::repo().join("tests/fixtures/relative/content/stories/example-two"),
-            &site.path(gone),
-        );
-    });
+    // Once the story is back, the rebuild succeeds and equals a clean build.
+    common::copy_dir(
+        &common::repo().join("tests/fixtures/relative/content/stories/example-two"),
+        &p.site.path(gone),
+    );
+    p.preview
+        .rebuild(&[p.site.path(gone)])
+        .unwrap_or_else(|problems| panic!("{}", problems.render(false)));
+    assert_eq!(p.tree(), p.clean_build());
     assert!(p.served().join(story_page("en", "example-two")).is_file());
 }

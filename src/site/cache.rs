@@ -316,7 +316,10 @@ mod tests {
         let render = |resolve: &dyn Fn(&str) -> crate::markdown::Resolved| {
             cache.markdown(&source, &(8..29), "en", resolve, || {
                 made.set(made.get() + 1);
-                markdown("<p>", &[("@/about.md", resolve("@/about.md").ok().as_deref())])
+                markdown(
+                    "<p>",
+                    &[("@/about.md", resolve("@/about.md").ok().as_deref())],
+                )
             })
         };
         let here = |_: &str| Ok("/en/about/".to_string());

@@ -220,9 +220,16 @@ pub fn assemble_cached(
         folders: &folders,
     };
     let order = theme_order(&complete, drafts);
-    let digest = cache
-        .keeps()
-        .then(|| site_digest(&theme_ids, &order, &link_targets, &languages_of, &addresses, drafts));
+    let digest = cache.keeps().then(|| {
+        site_digest(
+            &theme_ids,
+            &order,
+            &link_targets,
+            &languages_of,
+            &addresses,
+            drafts,
+        )
+    });
     // A built page, its story's themes put in theme order.
     let build = |kind: &Kind, source, translations| {
         let mut built = build_kept(&shared, kind, source, translations);

@@ -204,7 +204,12 @@ pub(super) fn site_addresses(
     };
     for language in &config.languages {
         let lang = language.code.as_str();
-        for route in [Route::Home, Route::Stories, Route::Themes, Route::Statements] {
+        for route in [
+            Route::Home,
+            Route::Stories,
+            Route::Themes,
+            Route::Statements,
+        ] {
             addresses.insert(folder(lang, route));
         }
         for origin in origins {
