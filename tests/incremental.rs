@@ -672,7 +672,8 @@ fn deleting_a_page_linked_by_hand_reports_the_broken_link_as_a_clean_build_does(
     let broken = format!("{linking}:");
     for report in [&preview, &clean] {
         assert!(
-            report.contains(&broken) && report.contains("the link `../example-two/` leads to no page"),
+            report.contains(&broken)
+                && report.contains("the link `../example-two/` leads to no page"),
             "{report}"
         );
     }

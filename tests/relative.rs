@@ -161,7 +161,10 @@ fn a_relative_build_keeps_full_addresses_for_search_engines_and_sharing() {
         "../../ar/about/index.html"
     );
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
-    assert!(sitemap.contains(&format!("<loc>{SITE}en/about/</loc>")), "{sitemap}");
+    assert!(
+        sitemap.contains(&format!("<loc>{SITE}en/about/</loc>")),
+        "{sitemap}"
+    );
 }
 
 #[test]
@@ -186,7 +189,10 @@ fn links_written_by_hand_lead_from_the_page_and_keep_their_fragment_and_query() 
         href("the first example at its second part"),
         "/testimony/en/stories/example-one/#t=72"
     );
-    assert_eq!(href("the same in Arabic"), "/testimony/ar/stories/example-one/");
+    assert_eq!(
+        href("the same in Arabic"),
+        "/testimony/ar/stories/example-one/"
+    );
     assert_eq!(href("the feed"), "/testimony/en/feed.xml");
     assert_eq!(href("a search"), "/testimony/en/stories/?q=way");
     assert_eq!(href("elsewhere"), "https://example.org/");
@@ -201,8 +207,14 @@ fn links_written_by_hand_lead_from_the_page_and_keep_their_fragment_and_query() 
     );
     let theme = site.html("en/themes/defection/index.html");
     let links = theme.attrs("main a", "href");
-    assert!(links.contains(&"/testimony/en/themes/".to_string()), "{links:?}");
-    assert!(links.contains(&"/testimony/en/about/".to_string()), "{links:?}");
+    assert!(
+        links.contains(&"/testimony/en/themes/".to_string()),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&"/testimony/en/about/".to_string()),
+        "{links:?}"
+    );
 
     // The same links in a relative build: from the page's folder, to a file, fragment kept.
     let out = build_relative(&site, "copy");
@@ -217,7 +229,10 @@ fn links_written_by_hand_lead_from_the_page_and_keep_their_fragment_and_query() 
         "../stories/index.html?q=way",
         "https://example.org/",
     ] {
-        assert!(links.contains(&expected.to_string()), "{expected} not in {links:?}");
+        assert!(
+            links.contains(&expected.to_string()),
+            "{expected} not in {links:?}"
+        );
     }
 }
 

@@ -108,6 +108,9 @@ impl Relative {
                 let Some(value) = el.get_attribute(name) else {
                     continue;
                 };
+                // The value is as written, entities kept: Tera escapes `/` as `&#x2F;`. Only
+                // the slash is decoded (other entities, `&amp;` in a query, stay as written).
+                let value = value.replace("&#x2F;", "/").replace("&#47;", "/");
                 let rewritten = if name == "srcset" {
                     self.srcset(path, &value)
                 } else {
@@ -235,7 +238,7 @@ mod tests {
     #[test]
     fn pages_change_in_their_attributes_only() {
         let r = Relative::new("/t/");
-        let html = r#"<link rel="canonical" href="https://x.org/t/en/"><a href="/t/en/about/">/t/en/about/</a><script>var a = "/t/en/";</script><!-- /t/x/ --><img srcset="/t/a.png 1x, /t/b.png 2x" src="/t/a.png"><video poster="/t/p.jpg"><track src="/t/c.vtt"></video>"#;
+        let html = r#"<link rel="canonical" href="https://x.org/t/en/"><a href="&#x2F;t&#x2F;en&#x2F;about&#x2F;">/t/en/about/</a><script>var a = "/t/en/";</script><!-- /t/x/ --><img srcset="/t/a.png 1x, /t/b.png 2x" src="/t/a.png"><video poster="/t/p.jpg"><track src="/t/c.vtt"></video>"#;
         let page = r.page("en/index.html", html).unwrap();
         let doc = scraper::Html::parse_fragment(&page);
         let attr = |selector: &str, name: &str| {
