@@ -38,6 +38,10 @@ pub struct BuildOptions {
     /// The build date as `--now` gives it (`YYYY-MM-DD`); else `SOURCE_DATE_EPOCH`, else today
     /// (see [`crate::date`]).
     pub now: Option<String>,
+    /// `build --relative`: every link between the site's files is relative to the file it is
+    /// in and names a file (`../x/index.html`), so that the copy works opened from a folder
+    /// (`file://`) and under any sub-path. See [`output::relative`].
+    pub relative: bool,
 }
 
 impl BuildOptions {
@@ -49,6 +53,7 @@ impl BuildOptions {
             force: false,
             drafts: false,
             now: None,
+            relative: false,
         }
     }
 
@@ -290,6 +295,17 @@ pub use crate::output::sink::Produced;
 /// the site's own `static/` files (unless one takes the place of a generated file).
 /// `build` gives a staging folder, `check` a sink that keeps nothing.
 pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, Diagnostics) {
+    render_all_with(root, loaded, sink, false)
+}
+
+/// [`render_all`], with the links of pages and style sheets made relative when `relative` is
+/// set (`build --relative`).
+pub fn render_all_with(
+    root: &Path,
+    loaded: &Loaded,
+    sink: &dyn Sink,
+    relative: bool,
+) -> (Produced, Diagnostics) {
     let mut problems = Diagnostics::new();
     let site = &loaded.site;
     let (assets, versions) = match output::assets(root, &site.config.site_theme) {
@@ -302,7 +318,8 @@ pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, D
         sink,
         paths: Mutex::default(),
     };
-    let finish = Finish::new(&recording, site.config.minify);
+    let relative = relative.then(|| output::relative::Relative::new(site.urls.root()));
+    let finish = Finish::new(&recording, site.config.minify).relative(relative);
     problems.extend(assets.into_iter().filter_map(|file| finish.put(file).err()));
     let (found, fell_back) = render::render(
         site,
@@ -439,7 +456,7 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
         }
     };
     // On an error below, `staging` is dropped, which removes it: the output stays as it was.
-    let (produced, found) = render_all(&options.root, &loaded, &staging);
+    let (produced, found) = render_all_with(&options.root, &loaded, &staging, options.relative);
     problems.extend(found);
     if problems.has_errors() {
         return Err(problems.sorted());

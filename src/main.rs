@@ -42,6 +42,12 @@ enum Command {
         /// measured against it. Else SOURCE_DATE_EPOCH, else today (UTC).
         #[arg(long)]
         now: Option<String>,
+        /// Make every link between the site's files relative and ending in a file name
+        /// (`../x/index.html`), for a copy opened from a folder or a USB stick, or served under
+        /// any sub-path (an IPFS gateway). Full addresses (canonical, hreflang, sitemap,
+        /// feeds) still use base_url.
+        #[arg(long)]
+        relative: bool,
     },
     /// Check everything a build checks, without writing anything.
     Check {
@@ -139,6 +145,7 @@ fn main() -> ExitCode {
             base_url,
             force,
             now,
+            relative,
         } => {
             let options = BuildOptions {
                 root,
@@ -148,6 +155,7 @@ fn main() -> ExitCode {
                 // `build` has no `--drafts`: drafts are seen in `serve --drafts` only.
                 drafts: false,
                 now,
+                relative,
             };
             match build::build(&options) {
                 Ok((summary, warnings)) => {

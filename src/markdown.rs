@@ -20,7 +20,10 @@
 //! - A link may go to `http:`, `https:` or `mailto:`, to an address without a scheme (relative:
 //!   `../x/`, `/en/about/`, `#anchor`), or be an internal link `@/path/to/file.md`, resolved to
 //!   the page's address in the reader's language (an unknown one is an error, so that links
-//!   between pages never break silently). The scheme is read as a browser reads it: after
+//!   between pages never break silently). An address of this site written by hand
+//!   (`/en/about/`, `../x/`, `x.html`) is handed to the same `resolve`, which checks that it
+//!   leads to a page and gives the address to write (see `site::resolve`); only an anchor or
+//!   a query alone (`#part`, `?q=1`) and another host's `//x` are kept as written. The scheme is read as a browser reads it: after
 //!   entity decoding (pulldown-cmark's), ignoring ASCII whitespace and control characters and
 //!   case. Anything else (`javascript:`, `data:`, `vbscript:`, `file:`) is an error.
 //! - Images are errors: a story's picture is its poster, and images from other sites would
@@ -53,12 +56,18 @@ fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
-/// Renders the Markdown in `range` of a source. `resolve` maps an internal link target
-/// (`stories/x/index.md`, the part after `@/`) to its address.
+/// What a link resolves to: the address to write, or, when it leads to no page, the closest
+/// address that does, if there is one.
+pub type Resolved = Result<String, Option<String>>;
+
+/// Renders the Markdown in `range` of a source. `resolve` maps a link as written to its
+/// address: an internal link by its target with `@/` and without its anchor
+/// (`@/stories/x/index.md`), and an address of the site written by hand as it is
+/// (`../x/#part`).
 pub fn render(
     source: &Arc<SourceText>,
     range: Range<usize>,
-    resolve: &dyn Fn(&str) -> Option<String>,
+    resolve: &dyn Fn(&str) -> Resolved,
 ) -> (String, Vec<Diagnostic>) {
     let body = &source.text[range.clone()];
     let mut problems = Problems::new(source, range.start);
@@ -464,15 +473,15 @@ fn link_address<'e>(
     link_type: LinkType,
     dest_url: CowStr<'e>,
     at: Range<usize>,
-    resolve: &dyn Fn(&str) -> Option<String>,
+    resolve: &dyn Fn(&str) -> Resolved,
     problems: &mut Problems,
 ) -> CowStr<'e> {
     if let Some(target) = dest_url.strip_prefix("@/") {
         let (path, anchor) = target.split_once('#').unwrap_or((target, ""));
-        return match resolve(path) {
-            Some(url) if anchor.is_empty() => CowStr::from(url),
-            Some(url) => CowStr::from(format!("{url}#{anchor}")),
-            None => {
+        return match resolve(&format!("@/{path}")) {
+            Ok(url) if anchor.is_empty() => CowStr::from(url),
+            Ok(url) => CowStr::from(format!("{url}#{anchor}")),
+            Err(_) => {
                 problems.error(Kind::BrokenLink, at, || {
                     Diagnostic::error(format!("the link `@/{}` leads to no page", excerpt(target)))
                         .with_help("internal links name a file under content/, e.g. `@/about.md` or `@/stories/my-story/index.md`")
@@ -497,7 +506,25 @@ fn link_address<'e>(
             });
             CowStr::from("#")
         }
-        _ => dest_url,
+        Some(_) => dest_url,
+        None if dest_url.starts_with(['#', '?']) || dest_url.starts_with("//") => dest_url,
+        None => match resolve(&dest_url) {
+            Ok(address) => CowStr::from(address),
+            Err(closest) => {
+                problems.error(Kind::BrokenLink, at, || {
+                    let help = match &closest {
+                        Some(closest) => format!("did you mean `{closest}`? "),
+                        None => String::new(),
+                    };
+                    Diagnostic::error(format!(
+                        "the link `{}` leads to no page of this site",
+                        excerpt(&dest_url)
+                    ))
+                    .with_help(format!("{help}an address of this site starts from its root (`/en/stories/my-story/`) or from this page (`../my-story/`); `@/stories/my-story/index.md` names the file and follows it when it moves"))
+                });
+                CowStr::from("#")
+            }
+        },
     }
 }
 
@@ -734,8 +761,13 @@ mod tests {
 
     fn md(text: &str) -> (String, Vec<Diagnostic>) {
         let source = SourceText::new("content/a.md", text);
-        render(&source, 0..text.len(), &|path| {
-            (path == "about.md").then(|| "/en/about/".to_string())
+        // A site with the pages `/en/about/` and `/en/x/`, at the host's root; this page is
+        // `/en/here/`.
+        render(&source, 0..text.len(), &|link| match link {
+            "@/about.md" | "/en/about/" => Ok("/en/about/".to_string()),
+            "../x/" | "x.html" | "x/y:z" => Ok(format!("/en/{}", link.trim_start_matches("../"))),
+            "@/nowhere.md" => Err(None),
+            _ => Err(Some("/en/about/".to_string())),
         })
     }
 
@@ -991,15 +1023,15 @@ mod tests {
                 "https://example.org/x?y=1#z",
                 "http://example.org/",
                 "mailto:someone@example.org",
-                "../x/",
+                "/en/x/",
                 "/en/about/",
-                "x.html",
+                "/en/x.html",
                 "#anchor",
                 "?q=1",
                 "/en/about/",
                 "https://example.org/auto",
                 "mailto:someone@example.org",
-                "x/y:z",
+                "/en/x/y:z",
                 "HTTPS://EXAMPLE.ORG/",
             ]
         );

@@ -848,3 +848,40 @@ fn a_video_moved_to_youtube_gives_its_pages_their_own_policy_in_headers() {
     // The other stories' pages keep their policy and are not written again.
     assert!(!changed.contains(&story_page("en", "gated")), "{changed:?}");
 }
+
+#[test]
+fn deleting_a_page_linked_by_hand_reports_the_broken_link_as_a_clean_build_does() {
+    let mut p = Previewed::new("relative");
+    let linking = "content/stories/example-one/index.md";
+    let gone = "content/stories/example-two";
+    p.site.remove(gone);
+    let problems = p
+        .preview
+        .rebuild(&[p.site.path(gone)])
+        .expect_err("a hand-written link to a deleted story is an error");
+    let preview = problems.render(false);
+    let mut options = BuildOptions::new(p.site.root());
+    options.out = Some(p.out.path().join("clean"));
+    options.base_url = Some(BASE_URL.into());
+    let clean = build(&options)
+        .expect_err("a clean build reports it too")
+        .render(false);
+    let broken = format!("{linking}:");
+    for report in [&preview, &clean] {
+        assert!(
+            report.contains(&broken)
+                && report.contains("the link `../example-two/` leads to no page"),
+            "{report}"
+        );
+    }
+    // Once the story is back, the rebuild succeeds and equals a clean build.
+    common::copy_dir(
+        &common::repo().join("tests/fixtures/relative/content/stories/example-two"),
+        &p.site.path(gone),
+    );
+    p.preview
+        .rebuild(&[p.site.path(gone)])
+        .unwrap_or_else(|problems| panic!("{}", problems.render(false)));
+    assert_eq!(p.tree(), p.clean_build());
+    assert!(p.served().join(story_page("en", "example-two")).is_file());
+}

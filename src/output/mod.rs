@@ -14,6 +14,7 @@
 //! `index.html`, a `static/` folder): a guess is how someone's folder gets deleted.
 
 pub mod manifest;
+pub mod relative;
 pub mod sink;
 pub mod site_static;
 

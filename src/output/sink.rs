@@ -142,6 +142,8 @@ pub fn refused_warning(count: usize, first: &Refused, site_theme: &str) -> Diagn
 pub struct Finish<'a> {
     sink: &'a dyn Sink,
     minify: bool,
+    /// For `build --relative`: how pages and style sheets get addresses from their folder.
+    relative: Option<super::relative::Relative>,
     produced: Mutex<Produced>,
     /// How many pages the one-pass minifier refused, and the first in path order.
     refused: Mutex<(usize, Option<Refused>)>,
@@ -152,13 +154,24 @@ impl<'a> Finish<'a> {
         Finish {
             sink,
             minify,
+            relative: None,
             produced: Mutex::default(),
             refused: Mutex::default(),
         }
     }
 
+    /// Makes the addresses of pages and style sheets relative (`build --relative`), before
+    /// they are minified.
+    pub fn relative(mut self, relative: Option<super::relative::Relative>) -> Self {
+        self.relative = relative;
+        self
+    }
+
     /// Finishes a file made in memory and hands it to the sink.
-    pub fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+    pub fn put(&self, mut file: OutputFile) -> Result<(), Diagnostic> {
+        if let Some(relative) = &self.relative {
+            file.bytes = relative.file(&file.path, std::mem::take(&mut file.bytes))?;
+        }
         let (file, refused) = finish(file, self.minify);
         if let Some(refused) = refused {
             let mut seen = self.refused.lock().unwrap_or_else(|p| p.into_inner());

@@ -107,7 +107,7 @@ pub(super) struct Markdown {
     pub html: String,
     pub found: Vec<Diagnostic>,
     /// Each link target looked up while rendering, and the address it resolved to then.
-    pub links: Vec<(String, Option<String>)>,
+    pub links: Vec<(String, crate::markdown::Resolved)>,
 }
 
 impl Cache {
@@ -192,7 +192,7 @@ impl Cache {
         source: &Arc<SourceText>,
         body: &Range<usize>,
         lang: &str,
-        resolve: &dyn Fn(&str) -> Option<String>,
+        resolve: &dyn Fn(&str) -> crate::markdown::Resolved,
         make: impl FnOnce() -> Markdown,
     ) -> Markdown {
         match &self.memo {
@@ -285,7 +285,7 @@ mod tests {
             found: Vec::new(),
             links: links
                 .iter()
-                .map(|(t, a)| (t.to_string(), a.map(str::to_string)))
+                .map(|(t, a)| (t.to_string(), a.map(str::to_string).ok_or(None)))
                 .collect(),
         }
     }
@@ -313,17 +313,20 @@ mod tests {
         let cache = Cache::keep();
         let source = text("---\n---\nsee [a](@/about.md)");
         let made = Cell::new(0);
-        let render = |resolve: &dyn Fn(&str) -> Option<String>| {
+        let render = |resolve: &dyn Fn(&str) -> crate::markdown::Resolved| {
             cache.markdown(&source, &(8..29), "en", resolve, || {
                 made.set(made.get() + 1);
-                markdown("<p>", &[("about.md", resolve("about.md").as_deref())])
+                markdown(
+                    "<p>",
+                    &[("@/about.md", resolve("@/about.md").ok().as_deref())],
+                )
             })
         };
-        let here = |_: &str| Some("/en/about/".to_string());
+        let here = |_: &str| Ok("/en/about/".to_string());
         render(&here);
         render(&here);
         assert_eq!(made.get(), 1);
-        let gone = |_: &str| None;
+        let gone = |_: &str| Err(None);
         render(&gone);
         assert_eq!(made.get(), 2);
     }

@@ -206,12 +206,15 @@ pub fn assemble_cached(
     let today = config.today;
     let (link_targets, languages_of) = link_maps(&complete, drafts, today);
     let only_in = consented_languages(&complete);
+    let addresses =
+        resolve::site_addresses(&config, &languages_of, &only_in, &origins(&complete, drafts));
     let resolver = Resolver {
         urls: &urls,
         config: &config,
         targets: &link_targets,
         languages_of: &languages_of,
         only_in: &only_in,
+        addresses: &addresses,
         formatter: crate::i18n::Formatter::new(&config.default_language().code),
         drafts,
         cache,
@@ -228,7 +231,14 @@ pub fn assemble_cached(
     };
     let order = theme_order(&complete, drafts, today);
     let digest = cache.keeps().then(|| {
-        let digest = site_digest(&theme_ids, &order, &link_targets, &languages_of, drafts);
+        let digest = site_digest(
+            &theme_ids,
+            &order,
+            &link_targets,
+            &languages_of,
+            &addresses,
+            drafts,
+        );
         // What links read of consent is part of what a page is built from.
         let only: BTreeMap<&Kind, &BTreeSet<String>> = only_in.iter().collect();
         use std::hash::{Hash, Hasher};
@@ -446,13 +456,30 @@ fn consented_languages(
         .collect()
 }
 
+/// The countries stories come from, as written (`SY`), for the addresses of their lists.
+/// Read from the front matter before the stories are built, so that their pages can link to
+/// these lists by hand.
+fn origins(complete: &[(Kind, Parsed, Vec<Parsed>)], drafts: Drafts) -> BTreeSet<String> {
+    complete
+        .iter()
+        .filter_map(|(_, source, _)| match source.meta.as_ref() {
+            parse::Meta::Story(meta) if drafts == Drafts::Shown || !source.meta.is_draft() => {
+                Some(meta.origin.trim().to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// A digest of what building one page may read of the rest of the site: the theme ids, the
-/// link targets and the languages of each page, and whether drafts are shown.
+/// link targets, the languages of each page, the addresses hand-written links may lead to,
+/// and whether drafts are shown.
 fn site_digest(
     theme_ids: &BTreeSet<String>,
     order: &HashMap<String, u32>,
     targets: &HashMap<String, Kind>,
     languages_of: &HashMap<Kind, BTreeSet<String>>,
+    addresses: &BTreeSet<String>,
     drafts: Drafts,
 ) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -464,6 +491,8 @@ fn site_digest(
     targets.hash(&mut hasher);
     let languages: BTreeMap<&Kind, &BTreeSet<String>> = languages_of.iter().collect();
     languages.hash(&mut hasher);
+    // Hand-written links are checked against these (a story's new country adds its list).
+    addresses.hash(&mut hasher);
     (drafts == Drafts::Shown).hash(&mut hasher);
     hasher.finish()
 }

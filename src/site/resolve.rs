@@ -1,4 +1,13 @@
 //! Internal links (`@/about.md`): which page a link names, and its address in a language.
+//! And the links editors write by hand to the site's own addresses (`/en/stories/x/`,
+//! `../x/`): resolved against the page's own address, checked against the pages the site has
+//! (a missing one is an error at the link, with the closest page as a suggestion), and
+//! written from the site's root with its sub-path (`/testimony/en/stories/x/`), so that they
+//! work under a sub-path, and `build --relative` makes them relative like every other link.
+//!
+//! A hand-written link to a file rather than a page (a name with an extension, such as
+//! `/docs/report.pdf` from the site's `static/` folder) is given the sub-path but not checked:
+//! the files of `static/` are only known when they are written, after assembly.
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -28,6 +37,9 @@ pub(super) struct Resolver<'a> {
     /// The only languages of the stories whose consent names them: a link never leads to a
     /// language a story is not built in.
     pub only_in: &'a HashMap<Kind, BTreeSet<String>>,
+    /// Every address of the site's pages and generated files, from its root without the
+    /// sub-path (`en/stories/x/`, `en/feed.xml`), for hand-written links to be checked against.
+    pub addresses: &'a BTreeSet<String>,
     /// The default language's formatter, made once: it tells which country codes exist.
     pub formatter: crate::i18n::Formatter,
     /// Whether draft translations are kept (and links to drafts resolve).
@@ -48,6 +60,48 @@ impl Resolver<'_> {
 }
 
 impl Resolver<'_> {
+    /// A link as written: `@/...` by its content file, anything else as an address of the
+    /// site, from the page at `page` (its address from the root, `en/stories/x/`).
+    fn link(&self, written: &str, lang: &str, page: &str) -> markdown::Resolved {
+        match written.strip_prefix("@/") {
+            Some(target) => self.resolve(target, lang).ok_or(None),
+            None => self.address(written, page),
+        }
+    }
+
+    /// A hand-written address of the site (`/en/about/`, `../x/#part`) from the page at `page`,
+    /// as it is written in the output, or the closest address that exists if it leads nowhere.
+    fn address(&self, written: &str, page: &str) -> markdown::Resolved {
+        let end = written.find(['?', '#']).unwrap_or(written.len());
+        let (path, suffix) = written.split_at(end);
+        let joined = match path.strip_prefix('/') {
+            Some(from_root) => from_root.to_string(),
+            None => format!("{page}{path}"),
+        };
+        let Some(path) = normalized(&joined) else {
+            return Err(None);
+        };
+        let found = if self.addresses.contains(&path) {
+            Some(path.clone())
+        } else if let Some(folder) = path.strip_suffix("index.html")
+            && (folder.is_empty() || folder.ends_with('/'))
+            && self.addresses.contains(folder)
+        {
+            Some(path.clone())
+        } else if !path.is_empty() && self.addresses.contains(&format!("{path}/")) {
+            // `/en/about` is the page `/en/about/`: a host would redirect, a folder would not.
+            Some(format!("{path}/"))
+        } else if is_file_name(path.rsplit('/').next().unwrap_or("")) {
+            Some(path.clone())
+        } else {
+            None
+        };
+        match found {
+            Some(path) => Ok(format!("{}{path}{suffix}", self.urls.root())),
+            None => Err(closest(self.addresses, &path).map(|a| format!("/{a}"))),
+        }
+    }
+
     fn resolve(&self, target: &str, lang: &str) -> Option<String> {
         let kind = self.targets.get(target)?;
         // Under `skip`, a page missing in this language is linked in the default language.
@@ -78,7 +132,9 @@ impl Resolver<'_> {
         problems: &mut Vec<Diagnostic>,
     ) -> String {
         let lang = file.lang.as_str();
-        let resolve = |target: &str| self.resolve(target, lang);
+        let page = Urls::output_path(lang, route_of(&file.kind));
+        let page = page.strip_suffix("index.html").unwrap_or(&page);
+        let resolve = |target: &str| self.link(target, lang, page);
         let made = self
             .cache
             .markdown(&file.source, &body, lang, &resolve, || {
@@ -101,6 +157,97 @@ impl Resolver<'_> {
         problems.extend(made.found);
         made.html
     }
+}
+
+/// A path from the site's root with its `.` and `..` segments taken out, or `None` if it
+/// climbs above the root. A path ending in `/` (or `.`, `..`) names a folder and keeps its `/`.
+fn normalized(path: &str) -> Option<String> {
+    let mut segments: Vec<&str> = Vec::new();
+    let mut folder = path.is_empty() || path.ends_with('/');
+    for segment in path.split('/') {
+        folder = false;
+        match segment {
+            "" | "." => folder = true,
+            ".." => {
+                segments.pop()?;
+                folder = true;
+            }
+            segment => segments.push(segment),
+        }
+    }
+    let mut joined = segments.join("/");
+    if folder && !joined.is_empty() {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
+/// Whether the last segment of a path names a file (`report.pdf`) rather than a page.
+fn is_file_name(segment: &str) -> bool {
+    segment
+        .rsplit_once('.')
+        .is_some_and(|(name, ext)| !name.is_empty() && !ext.is_empty() && ext != "html")
+}
+
+/// The address of the site closest to `wanted`, if one is close enough to be a likely typo.
+fn closest<'a>(addresses: &'a BTreeSet<String>, wanted: &str) -> Option<&'a String> {
+    addresses
+        .iter()
+        .map(|a| (strsim::levenshtein(a, wanted), a))
+        .filter(|(distance, a)| *distance <= 3.max(a.len() / 4))
+        .min()
+        .map(|(_, a)| a)
+}
+
+/// Every address a hand-written link may lead to, from the site's root without its sub-path:
+/// each page in each language it is built in, the generated lists and files.
+pub(super) fn site_addresses(
+    config: &Config,
+    languages_of: &HashMap<Kind, BTreeSet<String>>,
+    only_in: &HashMap<Kind, BTreeSet<String>>,
+    origins: &BTreeSet<String>,
+) -> BTreeSet<String> {
+    let mut addresses = BTreeSet::new();
+    addresses.insert(String::new());
+    for file in [Urls::SITEMAP_PATH, Urls::DATA_SCHEMA_PATH] {
+        addresses.insert(file.to_string());
+    }
+    addresses.insert(Urls::data_path(None));
+    addresses.insert(Urls::not_found_path(None));
+    let folder = |lang: &str, route: Route| {
+        let path = Urls::output_path(lang, route);
+        path.strip_suffix("index.html").unwrap_or(&path).to_string()
+    };
+    for language in &config.languages {
+        let lang = language.code.as_str();
+        for route in [
+            Route::Home,
+            Route::Stories,
+            Route::Themes,
+            Route::Statements,
+        ] {
+            addresses.insert(folder(lang, route));
+        }
+        if cfg!(feature = "search") {
+            addresses.insert(folder(lang, Route::Search));
+        }
+        for origin in origins {
+            addresses.insert(folder(lang, Route::StoriesFrom(origin)));
+        }
+        addresses.insert(Urls::feed_path(lang));
+        addresses.insert(Urls::data_path(Some(lang)));
+        addresses.insert(Urls::not_found_path(Some(lang)));
+        for (kind, langs) in languages_of {
+            // A story is never built outside the languages of its narrator's consent.
+            let consented = only_in.get(kind).is_none_or(|only| only.contains(lang));
+            let shown =
+                langs.contains(lang) || config.missing_translation == MissingTranslation::Fallback;
+            if consented && shown {
+                addresses.insert(folder(lang, route_of(kind)));
+            }
+        }
+    }
+    addresses
 }
 
 /// The route of a kind of page.

@@ -141,12 +141,14 @@ pub fn with_context<R>(
 ) -> R {
     let urls = Urls::new(&config.base_url);
     let (targets, languages_of) = (HashMap::new(), HashMap::new());
+    let addresses = std::collections::BTreeSet::new();
     let resolver = Resolver {
         urls: &urls,
         config,
         targets: &targets,
         languages_of: &languages_of,
         only_in: &HashMap::new(),
+        addresses: &addresses,
         formatter: crate::i18n::Formatter::new("en"),
         drafts: Drafts::Withheld,
         cache: &super::Cache::none(),

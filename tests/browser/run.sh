@@ -2,8 +2,10 @@
 # Browser tests of the built site, as it is hosted: builds the shipped site for the sub-path
 # /testimony/, serves it with Debian's nginx on a free loopback port, and runs search.test.mjs
 # (a query in English and one in Arabic land on the right story and moment), site.test.mjs
-# (node:test + playwright-core driving Debian's chromium; no browser is downloaded) and
-# policy.test.mjs (with tests/fixtures/policy, which has a YouTube video, at /policy/). Then
+# (node:test + playwright-core driving Debian's chromium; no browser is downloaded),
+# policy.test.mjs (with tests/fixtures/policy, which has a YouTube video, at /policy/) and
+# crawl.test.mjs: every page loaded in Chromium, hosted and as a `build --relative` copy opened
+# from file://, with every request recorded. Then
 # serve.test.mjs runs `testimony serve` on a copy of tests/fixtures/basic (with the repository's
 # themes/ and locales/) and checks live reload and the error overlay.
 #
@@ -146,6 +148,13 @@ cd "$here"
 TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test search.test.mjs
 TESTIMONY_BASE_URL="$base" TESTIMONY_NGINX_ACCESS_LOG="$prefix/access.log" CHROMIUM="$chromium" node --test site.test.mjs
 TESTIMONY_BASE_URL="$base" TESTIMONY_POLICY_BASE_URL="$origin/policy/" CHROMIUM="$chromium" node --test policy.test.mjs
+
+# ---- A crawl of every page in Chromium: hosted under /testimony/, and a --relative copy ------
+relative="$tmp/relative"
+echo "building a relative copy into $relative"
+"$bin" --root "$root" build --relative --out "$relative" 2>"$tmp/build-relative.log" ||
+  { cat "$tmp/build-relative.log" >&2; fail "testimony build --relative failed"; }
+TESTIMONY_BASE_URL="$base" TESTIMONY_RELATIVE_DIR="$relative" CHROMIUM="$chromium" node --test crawl.test.mjs
 
 # ---- The live preview: serve on a copy of the basic fixture --------------------------------
 serve_site="$tmp/serve-site"
