@@ -245,6 +245,11 @@ pub struct Diagnostic {
     /// it stands for, beside the one it shows.
     #[serde(skip_serializing_if = "is_zero")]
     pub more: u32,
+    /// The interface string (`<key>`, and `<key>-help` for the help) that words this message
+    /// in the language of the page it is about, for the editors of that language: see
+    /// `build::localise`. The English above is kept where a language has no such string.
+    #[serde(skip)]
+    pub message_key: Option<&'static str>,
     /// The source and byte range to underline when printing, if known.
     #[serde(skip)]
     span: Option<(Arc<SourceText>, Range<usize>)>,
@@ -258,6 +263,7 @@ impl Diagnostic {
             help: None,
             location: None,
             more: 0,
+            message_key: None,
             span: None,
         }
     }
@@ -267,6 +273,13 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message)
         }
+    }
+
+    /// Marks the message as worded by the interface string `key` in the language of its page
+    /// (see [`Diagnostic::message_key`]).
+    pub fn with_message_key(mut self, key: &'static str) -> Self {
+        self.message_key = Some(key);
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

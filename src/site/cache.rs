@@ -108,6 +108,9 @@ pub(super) struct Markdown {
     pub found: Vec<Diagnostic>,
     /// Each link target looked up while rendering, and the address it resolved to then.
     pub links: Vec<(String, Option<String>)>,
+    /// Each picture looked up while rendering (its path from the page's folder), and what was
+    /// found then: the picture, or the message why there is none.
+    pub images: Vec<(String, Result<super::BodyImage, String>)>,
 }
 
 impl Cache {
@@ -193,6 +196,7 @@ impl Cache {
         body: &Range<usize>,
         lang: &str,
         resolve: &dyn Fn(&str) -> Option<String>,
+        picture: &dyn Fn(&str) -> Result<super::BodyImage, String>,
         make: impl FnOnce() -> Markdown,
     ) -> Markdown {
         match &self.memo {
@@ -203,6 +207,7 @@ impl Cache {
                     kept.links
                         .iter()
                         .all(|(target, was)| resolve(target) == *was)
+                        && kept.images.iter().all(|(path, was)| picture(path) == *was)
                 },
                 make,
             ),
@@ -283,6 +288,7 @@ mod tests {
         Markdown {
             html: html.into(),
             found: Vec::new(),
+            images: Vec::new(),
             links: links
                 .iter()
                 .map(|(t, a)| (t.to_string(), a.map(str::to_string)))
@@ -314,10 +320,17 @@ mod tests {
         let source = text("---\n---\nsee [a](@/about.md)");
         let made = Cell::new(0);
         let render = |resolve: &dyn Fn(&str) -> Option<String>| {
-            cache.markdown(&source, &(8..29), "en", resolve, || {
-                made.set(made.get() + 1);
-                markdown("<p>", &[("about.md", resolve("about.md").as_deref())])
-            })
+            cache.markdown(
+                &source,
+                &(8..29),
+                "en",
+                resolve,
+                &|_| Err(String::new()),
+                || {
+                    made.set(made.get() + 1);
+                    markdown("<p>", &[("about.md", resolve("about.md").as_deref())])
+                },
+            )
         };
         let here = |_: &str| Some("/en/about/".to_string());
         render(&here);

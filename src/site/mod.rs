@@ -42,7 +42,9 @@ use story::{Folders, Shared};
 
 pub use cache::Cache;
 pub use resolve::route_of;
-pub use texts::{Localized, PageText, StoryText, Texts, ThemeText, Translation, fingerprint};
+pub use texts::{
+    BodyImage, Localized, PageText, StoryText, Texts, ThemeText, Translation, fingerprint,
+};
 
 /// A plain page, e.g. About.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,6 +148,32 @@ pub struct Site {
 }
 
 impl Site {
+    /// Every picture shown in the text of a page of the site (home, pages, themes, stories,
+    /// every kept translation), as often as it is shown.
+    pub fn body_images(&self) -> impl Iterator<Item = &BodyImage> {
+        let home = self
+            .home
+            .iter()
+            .flat_map(|t| t.all())
+            .flat_map(|t| &t.body_images);
+        let pages = self
+            .pages
+            .iter()
+            .flat_map(|p| p.texts.all())
+            .flat_map(|t| &t.body_images);
+        let themes = self
+            .themes
+            .iter()
+            .flat_map(|p| p.texts.all())
+            .flat_map(|t| &t.body_images);
+        let stories = self
+            .stories
+            .iter()
+            .flat_map(|p| p.texts.all())
+            .flat_map(|t| &t.body_images);
+        home.chain(pages).chain(themes).chain(stories)
+    }
+
     pub fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)
     }
@@ -206,6 +234,7 @@ pub fn assemble_cached(
         formatter: crate::i18n::Formatter::new(&config.default_language().code),
         drafts,
         cache,
+        pictures: &content.pictures,
     };
     let folders = Folders {
         files: &content.story_files,
@@ -218,9 +247,16 @@ pub fn assemble_cached(
         folders: &folders,
     };
     let order = theme_order(&complete, drafts);
-    let digest = cache
-        .keeps()
-        .then(|| site_digest(&theme_ids, &order, &link_targets, &languages_of, drafts));
+    let digest = cache.keeps().then(|| {
+        site_digest(
+            &theme_ids,
+            &order,
+            &link_targets,
+            &languages_of,
+            drafts,
+            content,
+        )
+    });
     // A built page, its story's themes put in theme order.
     let build = |kind: &Kind, source, translations| {
         let mut built = build_kept(&shared, kind, source, translations);
@@ -420,9 +456,13 @@ fn site_digest(
     targets: &HashMap<String, Kind>,
     languages_of: &HashMap<Kind, BTreeSet<String>>,
     drafts: Drafts,
+    content: &Content,
 ) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::hash::DefaultHasher::new();
+    // Any page's text may show any picture of content/ (its own folder's): a picture saved
+    // again makes every page be assembled again, which is cheap next to encoding it.
+    content.pictures.hash(&mut hasher);
     theme_ids.hash(&mut hasher);
     let order: BTreeMap<&String, &u32> = order.iter().collect();
     order.hash(&mut hasher);
