@@ -691,7 +691,9 @@ fn a_picture_added_to_a_page_then_saved_again_redoes_the_page_as_a_clean_build_d
     assert_eq!(p.preview.pictures_encoded(), 1);
 
     // Saved again with other pixels: new files, the old ones removed, the page redone.
-    let (rebuilt, changed) = p.save(&[picture], |site| site.write(picture, png(200)));
+    let (rebuilt, changed) = p.save(&[picture], |site| {
+        site.write(picture, png(200));
+    });
     assert_eq!(pictures(&changed).len(), 4, "{changed:?}");
     assert_eq!(rebuilt.removed.len(), 2, "{:?}", rebuilt.removed);
     assert!(
