@@ -1203,7 +1203,7 @@ mod tests {
             [
                 "1:1 this picture does not say what it shows",
                 "3:1 pictures from other sites are not shown (`https://tracker.example/p.png`)",
-                "3:39 pictures from other sites are not shown (`//cdn.example/p.png`)",
+                "3:37 pictures from other sites are not shown (`//cdn.example/p.png`)",
                 "4:1 the picture `/etc/p.png` must be named from this page's folder",
                 "4:18 the picture `../secret/p.jpg` is outside this page's folder",
                 "4:40 the picture `a/./p.jpg` is outside this page's folder",
