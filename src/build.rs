@@ -227,6 +227,7 @@ pub fn localise(found: Diagnostics, locales: &Locales, content: &Content) -> Dia
             ) else {
                 return problem;
             };
+            let key = key.key();
             if let Some(message) = locales.format(lang, key, &[]) {
                 problem.message = message.text;
             }

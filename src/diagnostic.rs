@@ -231,6 +231,23 @@ impl<'a, 's: 'a> codespan_reporting::files::Files<'a> for ReportFile<'s> {
     }
 }
 
+/// A message worded in the language of the page it is about, by the interface strings
+/// `<key>` and `<key>-help` ([`MessageKey::key`]). One byte, so that a diagnostic stays small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKey {
+    /// An image in page text without alt text.
+    ImageAltMissing,
+}
+
+impl MessageKey {
+    /// The interface string's key.
+    pub fn key(self) -> &'static str {
+        match self {
+            MessageKey::ImageAltMissing => "image-alt-missing",
+        }
+    }
+}
+
 /// One problem: what is wrong, where, and what to do about it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
@@ -249,7 +266,7 @@ pub struct Diagnostic {
     /// in the language of the page it is about, for the editors of that language: see
     /// `build::localise`. The English above is kept where a language has no such string.
     #[serde(skip)]
-    pub message_key: Option<&'static str>,
+    pub message_key: Option<MessageKey>,
     /// The source and byte range to underline when printing, if known.
     #[serde(skip)]
     span: Option<(Arc<SourceText>, Range<usize>)>,
@@ -277,7 +294,7 @@ impl Diagnostic {
 
     /// Marks the message as worded by the interface string `key` in the language of its page
     /// (see [`Diagnostic::message_key`]).
-    pub fn with_message_key(mut self, key: &'static str) -> Self {
+    pub fn with_message_key(mut self, key: MessageKey) -> Self {
         self.message_key = Some(key);
         self
     }

@@ -214,7 +214,8 @@ struct PendingImage {
 /// The message key of the error for an image without alt text, worded in the page's language
 /// from the site's interface strings (`image-alt-missing` and `image-alt-missing-help`, see
 /// [`Diagnostic::with_message_key`]); the English below is the fallback.
-pub const IMAGE_ALT_MISSING: &str = "image-alt-missing";
+pub const IMAGE_ALT_MISSING: crate::diagnostic::MessageKey =
+    crate::diagnostic::MessageKey::ImageAltMissing;
 
 impl PendingImage {
     /// The `<img>` of the image, or nothing and the problem with it.

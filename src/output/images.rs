@@ -189,28 +189,27 @@ pub struct Made {
 pub fn files(site: &Site, previous: &Previous) -> Made {
     use rayon::prelude::*;
     let images: Vec<BodyImage> = of_site(site).into_values().collect();
-    let results: Vec<(
-        &BodyImage,
-        Result<Result<Vec<OutputFile>, String>, Vec<CopiedFile>>,
-    )> = images
+    /// Kept from the last build, or encoded now (or why not).
+    type Found = Result<Vec<CopiedFile>, Result<Vec<OutputFile>, String>>;
+    let results: Vec<(&BodyImage, Found)> = images
         .par_iter()
         .map(|image| match previous.files_of(image) {
-            Some(kept) => (image, Err(kept)),
-            None => (image, Ok(encode(image))),
+            Some(kept) => (image, Ok(kept)),
+            None => (image, Err(encode(image))),
         })
         .collect();
     let mut made = Made::default();
     for (image, result) in results {
         match result {
-            Err(kept) => {
+            Ok(kept) => {
                 made.kept_count += 1;
                 made.kept.extend(kept);
             }
-            Ok(Ok(files)) => {
+            Err(Ok(files)) => {
                 made.encoded_count += 1;
                 made.encoded.extend(files);
             }
-            Ok(Err(err)) => made.problems.push(unreadable(image, &err)),
+            Err(Err(err)) => made.problems.push(unreadable(image, &err)),
         }
     }
     made

@@ -154,10 +154,9 @@ impl Resolver<'_> {
                 };
                 let finding = |path: &str| {
                     let found = picture(path);
-                    images.borrow_mut().push((
-                        path.to_string(),
-                        found.as_ref().map(Clone::clone).map_err(|d| described(d)),
-                    ));
+                    images
+                        .borrow_mut()
+                        .push((path.to_string(), found.as_ref().cloned().map_err(described)));
                     found.map(|image| self.markup(&image))
                 };
                 let (html, found) = markdown::render_with_pictures(
