@@ -69,6 +69,10 @@ pub struct Summary {
     pub pages_per_language: Vec<(String, usize)>,
     pub files: usize,
     pub bytes: u64,
+    /// Pictures of page text encoded by this build.
+    pub pictures_encoded: usize,
+    /// Pictures of page text whose files were taken unchanged from the last build's output.
+    pub pictures_kept: usize,
     pub elapsed: Duration,
 }
 
@@ -87,7 +91,15 @@ impl std::fmt::Display for Summary {
             self.files,
             self.bytes as f64 / 1_000_000.0,
             self.elapsed.as_secs_f64()
-        )
+        )?;
+        if self.pictures_encoded + self.pictures_kept > 0 {
+            write!(
+                f,
+                "; pictures: {} encoded, {} unchanged",
+                self.pictures_encoded, self.pictures_kept
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -214,7 +226,7 @@ pub fn assemble(
     problems.extend(locale_problems);
     problems.extend(content_problems);
     let (site, found) = site::assemble_cached(config, content, drafts, cache);
-    problems.extend(found);
+    problems.extend(localise(found, &locales, content));
     if let Some(site) = &site {
         problems.extend(translation_coverage(site));
         problems.extend(purpose_coverage(&site.config));
@@ -265,6 +277,40 @@ fn purpose_coverage(config: &Config) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Words each diagnostic that has a message key ([`Diagnostic::message_key`]) in the language
+/// of the page it is about, from the site's interface strings (`<key>` and `<key>-help`),
+/// falling back as every interface string does (to the default language, then the English
+/// the diagnostic was made with): an editor of the Arabic text is told in Arabic.
+pub fn localise(found: Diagnostics, locales: &Locales, content: &Content) -> Diagnostics {
+    let lang_of: BTreeMap<&Path, &str> = content
+        .files
+        .iter()
+        .map(|f| (f.source.path.as_path(), f.lang.as_str()))
+        .collect();
+    found
+        .into_iter()
+        .map(|mut problem| {
+            let (Some(key), Some(lang)) = (
+                problem.message_key,
+                problem
+                    .location
+                    .as_ref()
+                    .and_then(|at| lang_of.get(at.path.as_path())),
+            ) else {
+                return problem;
+            };
+            let key = key.key();
+            if let Some(message) = locales.format(lang, key, &[]) {
+                problem.message = message.text;
+            }
+            if let Some(help) = locales.format(lang, &format!("{key}-help"), &[]) {
+                problem.help = Some(help.text);
+            }
+            problem
+        })
+        .collect()
+}
+
 /// Warnings for stories whose captions exist in fewer languages than their text.
 fn translation_coverage(site: &Site) -> Vec<Diagnostic> {
     let mut found = Vec::new();
@@ -295,22 +341,31 @@ pub use crate::output::sink::Produced;
 /// the site's own `static/` files (unless one takes the place of a generated file).
 /// `build` gives a staging folder, `check` a sink that keeps nothing.
 pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, Diagnostics) {
-    render_all_with(root, loaded, sink, false)
+    let (produced, problems, _) = render_reusing(
+        root,
+        loaded,
+        sink,
+        &output::images::Previous::default(),
+        false,
+    );
+    (produced, problems)
 }
 
-/// [`render_all`], with the links of pages and style sheets made relative when `relative` is
-/// set (`build --relative`).
-pub fn render_all_with(
+/// [`render_all`], taking the files of unchanged pictures from `previous` (the last build's
+/// output) rather than encoding them again, and with the links of pages and style sheets made
+/// relative when `relative` is set (`build --relative`). Also returns what the pictures made.
+pub fn render_reusing(
     root: &Path,
     loaded: &Loaded,
     sink: &dyn Sink,
+    previous: &output::images::Previous,
     relative: bool,
-) -> (Produced, Diagnostics) {
+) -> (Produced, Diagnostics, output::images::Made) {
     let mut problems = Diagnostics::new();
     let site = &loaded.site;
     let (assets, versions) = match output::assets(root, &site.config.site_theme) {
         Ok(found) => found,
-        Err(found) => return (Produced::default(), found),
+        Err(found) => return (Produced::default(), found, Default::default()),
     };
     // Every path written is kept, for the files of the site's static/ folder to be checked
     // against: one of them taking the place of a generated file is an error.
@@ -343,6 +398,20 @@ pub fn render_all_with(
             .filter_map(|file| finish.copy(file).err())
             .collect::<Vec<_>>(),
     );
+    let mut pictures = output::images::files(site, previous);
+    problems.extend(std::mem::take(&mut pictures.problems));
+    problems.extend(
+        std::mem::take(&mut pictures.encoded)
+            .into_par_iter()
+            .filter_map(|file| finish.put(file).err())
+            .collect::<Vec<_>>(),
+    );
+    problems.extend(
+        std::mem::take(&mut pictures.kept)
+            .par_iter()
+            .filter_map(|file| finish.copy(file).err())
+            .collect::<Vec<_>>(),
+    );
     match output::site_static::files(root) {
         Ok(statics) => {
             let generated = recording.paths.lock().unwrap_or_else(|p| p.into_inner());
@@ -361,7 +430,7 @@ pub fn render_all_with(
     let (produced, refused) = finish.done(&site.config.site_theme);
     problems.extend(refused);
     problems.extend(missing_strings(site, &loaded.locales, fell_back));
-    (produced, problems)
+    (produced, problems, pictures)
 }
 
 /// A sink that keeps the path of every file it passes on.
@@ -456,7 +525,14 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
         }
     };
     // On an error below, `staging` is dropped, which removes it: the output stays as it was.
-    let (produced, found) = render_all_with(&options.root, &loaded, &staging, options.relative);
+    let previous = output::images::Previous::read(&out);
+    let (produced, found, pictures) = render_reusing(
+        &options.root,
+        &loaded,
+        &staging,
+        &previous,
+        options.relative,
+    );
     problems.extend(found);
     if problems.has_errors() {
         return Err(problems.sorted());
@@ -480,6 +556,8 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
             .collect(),
         files: produced.files,
         bytes: produced.bytes,
+        pictures_encoded: pictures.encoded_count,
+        pictures_kept: pictures.kept_count,
         elapsed: started.elapsed(),
     };
     Ok((summary, problems.sorted()))

@@ -80,11 +80,68 @@ pub struct Content {
     /// social card, and rendering reads no file. A picture whose header cannot be read has
     /// none; the output stage reports it when it re-encodes it.
     pub story_pictures: BTreeMap<String, BTreeMap<String, (u32, u32)>>,
+    /// Every picture (`.jpg`, `.jpeg`, `.png`) anywhere under `content/`, by its path from the
+    /// site's root: what page text may show (`![alt](photo.jpg)`, beside the page). Read whole
+    /// here, for the hash that names its published files; nothing of it is published unless a
+    /// page that is published shows it.
+    pub pictures: BTreeMap<PathBuf, Picture>,
     /// The problem met at each path (from the site's root), kept with the content so that
     /// [`Content::update`] redoes only the paths that changed.
     found: BTreeMap<PathBuf, Diagnostic>,
     /// The folders under `content/stories/`, by slug.
     story_dirs: BTreeSet<String>,
+}
+
+/// A picture found under `content/`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Picture {
+    /// Where it is read.
+    pub path: PathBuf,
+    /// Its width and height, upright (as its EXIF orientation turns it), if it can be read as
+    /// a JPEG or PNG picture.
+    pub size: Option<(u32, u32)>,
+    /// The SHA-256 of its bytes, in hexadecimal.
+    pub sha256: String,
+}
+
+/// Reads a picture: its hash, and its size from its header (the pixels are decoded only
+/// when it is published).
+fn read_picture(path: &Path) -> Result<Picture, std::io::Error> {
+    use sha2::{Digest, Sha256};
+    let bytes = std::fs::read(path)?;
+    let sha256 = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(Picture {
+        path: path.to_path_buf(),
+        size: picture_size_of(&bytes),
+        sha256,
+    })
+}
+
+/// A picture's width and height, upright, from its header.
+fn picture_size_of(bytes: &[u8]) -> Option<(u32, u32)> {
+    use image::ImageDecoder;
+    use image::metadata::Orientation;
+    let mut decoder = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?
+        .into_decoder()
+        .ok()?;
+    let (width, height) = decoder.dimensions();
+    let turned = matches!(
+        decoder.orientation().ok()?,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    );
+    Some(if turned {
+        (height, width)
+    } else {
+        (width, height)
+    })
 }
 
 /// A text file read while loading: its decoded text, or the problem met reading it (cannot be
@@ -103,7 +160,7 @@ fn read_text(path: &Path, rel: &Path) -> ReadText {
 
 /// Whether a story's file is read as text when loading: caption files, which assembly parses.
 /// Videos and pictures are not read here: they can weigh gigabytes, and only their path (and a
-/// picture's size, from its header: [`picture_size`]) is needed until the output stage copies
+/// picture's size, from its header: [`picture_size_of`]) is needed until the output stage copies
 /// or re-encodes them.
 fn is_story_text(name: &str) -> bool {
     name.to_ascii_lowercase().ends_with(".vtt")
@@ -115,15 +172,6 @@ fn is_picture(name: &str) -> bool {
     [".jpg", ".jpeg", ".png"]
         .iter()
         .any(|ext| lower.ends_with(ext))
-}
-
-/// A picture's width and height from its header, without decoding it.
-fn picture_size(path: &Path) -> Option<(u32, u32)> {
-    let reader = image::ImageReader::open(path)
-        .ok()?
-        .with_guessed_format()
-        .ok()?;
-    reader.into_dimensions().ok()
 }
 
 /// Walks `content/` and reads every Markdown file and every story's caption files; every
@@ -222,6 +270,7 @@ impl Content {
         }
         self.story_pictures
             .retain(|_, pictures| !pictures.is_empty());
+        self.pictures.retain(|path, _| !path.starts_with(rel));
     }
 
     /// Reads `start` (a file, or a folder and everything in it, under `content/`).
@@ -271,7 +320,30 @@ impl Content {
         if !entry.file_type().is_file() {
             return;
         }
-        match classify(&rel, config) {
+        let classified = classify(&rel, config);
+        let name = rel.file_name().map(|n| n.to_string_lossy().into_owned());
+        if matches!(
+            classified,
+            Ok(Classified::StoryFile { .. }) | Ok(Classified::Picture)
+        ) && name.as_deref().is_some_and(is_picture)
+        {
+            match read_picture(entry.path()) {
+                Ok(picture) => {
+                    self.pictures.insert(rel.clone(), picture);
+                }
+                Err(err) => {
+                    self.found.insert(
+                        rel.clone(),
+                        Diagnostic::error(format!("cannot read the picture: {err}"))
+                            .with_help("check the file permissions")
+                            .in_file(&rel),
+                    );
+                    return;
+                }
+            }
+        }
+        match classified {
+            Ok(Classified::Picture) => {}
             Ok(Classified::Markdown {
                 kind,
                 lang,
@@ -294,10 +366,7 @@ impl Content {
                         .or_default()
                         .insert(name.clone(), read_text(entry.path(), &rel));
                 }
-                if let Some(size) = is_picture(&name)
-                    .then(|| picture_size(entry.path()))
-                    .flatten()
-                {
+                if let Some(size) = self.pictures.get(&rel).and_then(|p| p.size) {
                     self.story_pictures
                         .entry(slug.clone())
                         .or_default()
@@ -336,6 +405,8 @@ enum Classified {
         slug: String,
         name: String,
     },
+    /// A picture outside `content/stories/`, which the page text beside it may show.
+    Picture,
 }
 
 /// Decides what a file is from its path relative to the site root.
@@ -361,6 +432,9 @@ fn classify(rel: &Path, config: &Config) -> Result<Classified, Diagnostic> {
         });
     }
     let Some(stem) = name.strip_suffix(".md") else {
+        if is_picture(&name) {
+            return Ok(Classified::Picture);
+        }
         return Err(Diagnostic::warning("this file is not used: only Markdown files (.md) are read here")
             .with_help("story files (video, captions, poster) go into the story's folder under content/stories/<slug>/")
             .in_file(rel));

@@ -231,6 +231,23 @@ impl<'a, 's: 'a> codespan_reporting::files::Files<'a> for ReportFile<'s> {
     }
 }
 
+/// A message worded in the language of the page it is about, by the interface strings
+/// `<key>` and `<key>-help` ([`MessageKey::key`]). One byte, so that a diagnostic stays small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKey {
+    /// An image in page text without alt text.
+    ImageAltMissing,
+}
+
+impl MessageKey {
+    /// The interface string's key.
+    pub fn key(self) -> &'static str {
+        match self {
+            MessageKey::ImageAltMissing => "image-alt-missing",
+        }
+    }
+}
+
 /// One problem: what is wrong, where, and what to do about it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
@@ -245,6 +262,11 @@ pub struct Diagnostic {
     /// it stands for, beside the one it shows.
     #[serde(skip_serializing_if = "is_zero")]
     pub more: u32,
+    /// The interface string (`<key>`, and `<key>-help` for the help) that words this message
+    /// in the language of the page it is about, for the editors of that language: see
+    /// `build::localise`. The English above is kept where a language has no such string.
+    #[serde(skip)]
+    pub message_key: Option<MessageKey>,
     /// The source and byte range to underline when printing, if known.
     #[serde(skip)]
     span: Option<(Arc<SourceText>, Range<usize>)>,
@@ -258,6 +280,7 @@ impl Diagnostic {
             help: None,
             location: None,
             more: 0,
+            message_key: None,
             span: None,
         }
     }
@@ -267,6 +290,13 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message)
         }
+    }
+
+    /// Marks the message as worded by the interface string `key` in the language of its page
+    /// (see [`Diagnostic::message_key`]).
+    pub fn with_message_key(mut self, key: MessageKey) -> Self {
+        self.message_key = Some(key);
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

@@ -26,8 +26,12 @@
 //!   a query alone (`#part`, `?q=1`) and another host's `//x` are kept as written. The scheme is read as a browser reads it: after
 //!   entity decoding (pulldown-cmark's), ignoring ASCII whitespace and control characters and
 //!   case. Anything else (`javascript:`, `data:`, `vbscript:`, `file:`) is an error.
-//! - Images are errors: a story's picture is its poster, and images from other sites would
-//!   reveal readers to them.
+//! - An image `![what it shows](photo.jpg)` is a picture beside the page, found by its path
+//!   from the page's folder; the caller finds it ([`render_with_pictures`]) and it is published
+//!   re-encoded ([`crate::output::images`]). It must say what it shows (its alt text, for
+//!   readers who cannot see it): an image without is an error. An address with a scheme or a
+//!   host (`https://`, `//`) is an error, since loading a picture from another site tells that
+//!   site who reads the page; so are absolute paths and `..`, which leave the page's folder.
 //! - A heading may carry an anchor and classes, `{#id .class}`, made of letters of any script,
 //!   digits, `-` and `_`; any other attribute (`onclick=`, `style=`) is an error.
 //!
@@ -64,10 +68,42 @@ pub type Resolved = Result<String, Option<String>>;
 /// address: an internal link by its target with `@/` and without its anchor
 /// (`@/stories/x/index.md`), and an address of the site written by hand as it is
 /// (`../x/#part`).
+/// No picture is found: every image is an error ([`render_with_pictures`] finds them).
 pub fn render(
     source: &Arc<SourceText>,
     range: Range<usize>,
     resolve: &dyn Fn(&str) -> Resolved,
+) -> (String, Vec<Diagnostic>) {
+    let none = |path: &str| {
+        Err(Diagnostic::error(format!(
+            "there is no picture `{path}` here"
+        )))
+    };
+    render_with_pictures(source, range, resolve, &none)
+}
+
+/// What an `<img>` of a picture in page text says, as the caller found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    /// The address of the largest width.
+    pub src: String,
+    /// Every width, `address 480w, ...`.
+    pub srcset: String,
+    /// The `sizes` attribute.
+    pub sizes: String,
+    /// The largest width's size.
+    pub width: u32,
+    pub height: u32,
+}
+
+/// [`render`], with `picture` finding the picture an image names, by its path from the page's
+/// folder (percent-decoded, checked to stay inside it), or saying why there is none (a
+/// diagnostic that this places at the image).
+pub fn render_with_pictures(
+    source: &Arc<SourceText>,
+    range: Range<usize>,
+    resolve: &dyn Fn(&str) -> Option<String>,
+    picture: &dyn Fn(&str) -> Result<Picture, Diagnostic>,
 ) -> (String, Vec<Diagnostic>) {
     let body = &source.text[range.clone()];
     let mut problems = Problems::new(source, range.start);
@@ -92,8 +128,25 @@ pub fn render(
     let text = notes.text.as_ref();
     let mut events: Vec<Event> = Vec::new();
     let mut html_block_reported = false;
+    let mut image: Option<PendingImage> = None;
     for (event, span) in Parser::new_ext(text, options()).into_offset_iter() {
         let at = notes.body_range(span.clone());
+        if let Some(pending) = &mut image {
+            match event {
+                Event::Start(Tag::Image { .. }) => pending.depth += 1,
+                Event::End(TagEnd::Image) if pending.depth > 0 => pending.depth -= 1,
+                Event::End(TagEnd::Image) => {
+                    if let Some(pending) = image.take() {
+                        events.extend(pending.finish(&mut problems));
+                    }
+                }
+                Event::Text(t) | Event::Code(t) => pending.alt.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => pending.alt.push(' '),
+                Event::InlineHtml(raw) => problems.error(Kind::RawHtml, at, || raw_html(&raw)),
+                _ => {}
+            }
+            continue;
+        }
         match event {
             // Raw HTML is never passed on: the build fails, and nothing of it is kept.
             Event::Start(Tag::HtmlBlock) => html_block_reported = false,
@@ -122,12 +175,17 @@ pub fn render(
                 });
                 events.push(if leaves { with_rel(start) } else { start });
             }
-            Event::Start(Tag::Image { ref dest_url, .. }) => {
-                problems.error(Kind::Image, at, || {
-                    Diagnostic::error(format!("images in page text are not supported (`{}`)", excerpt(dest_url)))
-                        .with_help("a story's picture is its video poster (`video: { poster: poster.jpg }`); images from other sites would reveal readers to them")
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let found = picture_path(&dest_url).and_then(|path| picture(&path));
+                image = Some(PendingImage {
+                    found,
+                    title: title.to_string(),
+                    alt: String::new(),
+                    at,
+                    depth: 0,
                 });
-                events.push(event);
             }
             Event::Start(Tag::Heading {
                 level,
@@ -151,6 +209,114 @@ pub fn render(
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     (out, problems.finish())
+}
+
+/// An image being read: what was found for its address, and its alt text so far.
+struct PendingImage {
+    found: Result<Picture, Diagnostic>,
+    title: String,
+    alt: String,
+    /// Where the image is, in the body.
+    at: Range<usize>,
+    /// Images inside its alt text (`![![a](b)](c)`), whose ends are not its own.
+    depth: usize,
+}
+
+/// The message key of the error for an image without alt text, worded in the page's language
+/// from the site's interface strings (`image-alt-missing` and `image-alt-missing-help`, see
+/// [`Diagnostic::with_message_key`]); the English below is the fallback.
+pub const IMAGE_ALT_MISSING: crate::diagnostic::MessageKey =
+    crate::diagnostic::MessageKey::ImageAltMissing;
+
+impl PendingImage {
+    /// The `<img>` of the image, or nothing and the problem with it.
+    fn finish(self, problems: &mut Problems) -> Option<Event<'static>> {
+        let picture = match self.found {
+            Ok(picture) => picture,
+            Err(problem) => {
+                problems.error(Kind::Image, self.at, || problem);
+                return None;
+            }
+        };
+        let alt = self.alt.split_whitespace().collect::<Vec<_>>().join(" ");
+        if alt.is_empty() {
+            problems.error(Kind::Image, self.at, || {
+                Diagnostic::error("this picture does not say what it shows")
+                    .with_help("write a short description between the brackets, e.g. ![A street after the bombing](street.jpg): it is read to readers who cannot see the picture")
+                    .with_message_key(IMAGE_ALT_MISSING)
+            });
+            return None;
+        }
+        let mut html = format!(
+            r#"<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}""#,
+            attribute(&picture.src),
+            attribute(&picture.srcset),
+            attribute(&picture.sizes),
+            picture.width,
+            picture.height,
+            attribute(&alt),
+        );
+        if !self.title.is_empty() {
+            html.push_str(&format!(r#" title="{}""#, attribute(&self.title)));
+        }
+        html.push_str(r#" loading="lazy" decoding="async">"#);
+        Some(Event::InlineHtml(CowStr::from(html)))
+    }
+}
+
+/// Text made safe inside a double-quoted attribute.
+fn attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The path from the page's folder of the picture an image names, percent-decoded, or why it
+/// names none that may be shown: an address on another site, an absolute path, or a path out
+/// of the page's folder.
+fn picture_path(url: &str) -> Result<String, Diagnostic> {
+    let url = url.trim();
+    if scheme(url).is_some() || url.starts_with("//") {
+        return Err(Diagnostic::error(format!(
+            "pictures from other sites are not shown (`{}`)",
+            excerpt(url)
+        ))
+        .with_help("loading it would tell that site who reads this page: save the picture beside the page (for a story, in its folder) and write its file name, e.g. ![what it shows](photo.jpg)"));
+    }
+    let decoded = percent_encoding::percent_decode_str(url)
+        .decode_utf8()
+        .map(|p| p.into_owned())
+        .unwrap_or_else(|_| url.to_string());
+    if decoded.is_empty() {
+        return Err(Diagnostic::error("this picture has no file name")
+            .with_help("write the picture's file name in the parentheses, e.g. ![what it shows](photo.jpg)"));
+    }
+    if decoded.starts_with('/') || decoded.contains('\\') {
+        return Err(Diagnostic::error(format!(
+            "the picture `{}` must be named from this page's folder",
+            excerpt(url)
+        ))
+        .with_help("write the path from the folder of this file, with `/`, e.g. ![what it shows](photo.jpg)"));
+    }
+    if decoded
+        .split('/')
+        .any(|part| part.is_empty() || part == "." || part == "..")
+    {
+        return Err(Diagnostic::error(format!(
+            "the picture `{}` is outside this page's folder",
+            excerpt(url)
+        ))
+        .with_help("save the picture beside the page (or in a folder beside it) and write its path from there, without `..`"));
+    }
+    Ok(decoded)
 }
 
 /// The kinds of problem in a body, each capped at [`MAX_PER_KIND`] per file.
@@ -778,8 +944,11 @@ mod tests {
 
     /// The errors of a text, each as its `line:col` and message.
     fn errors(text: &str) -> Vec<String> {
-        md(text)
-            .1
+        errors_of(&md(text).1)
+    }
+
+    fn errors_of(problems: &[Diagnostic]) -> Vec<String> {
+        problems
             .iter()
             .filter(|d| d.is_error())
             .map(|d| {
@@ -1065,11 +1234,79 @@ mod tests {
         assert_eq!(link.value().attr("rel"), Some("noopener noreferrer"));
     }
 
+    fn md_pictures(text: &str) -> (String, Vec<Diagnostic>) {
+        let source = SourceText::new("content/a.md", text);
+        render_with_pictures(&source, 0..text.len(), &|_| None, &|path| match path {
+            "photo.jpg" | "team/Our team.png" => Ok(Picture {
+                src: format!("/images/{path}-960.webp"),
+                srcset: format!("/images/{path}-480.webp 480w, /images/{path}-960.webp 960w"),
+                sizes: "100vw".into(),
+                width: 960,
+                height: 540,
+            }),
+            _ => Err(Diagnostic::error(format!(
+                "there is no picture `{path}` here"
+            ))),
+        })
+    }
+
     #[test]
-    fn images_are_still_refused() {
+    fn an_image_beside_the_page_becomes_a_sized_lazy_img() {
+        let (html, problems) = md_pictures(
+            "![A *quiet* street](photo.jpg \"Raqqa\") and ![Team](team/Our%20team.png)\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let fragment = page(&html);
+        let selector = scraper::Selector::parse("img").unwrap();
+        let imgs: Vec<_> = fragment.select(&selector).collect();
+        assert_eq!(imgs.len(), 2, "{html}");
+        let img = imgs[0].value();
+        assert_eq!(img.attr("alt"), Some("A quiet street"));
+        assert_eq!(img.attr("title"), Some("Raqqa"));
+        assert_eq!(img.attr("src"), Some("/images/photo.jpg-960.webp"));
+        assert_eq!(
+            img.attr("srcset"),
+            Some("/images/photo.jpg-480.webp 480w, /images/photo.jpg-960.webp 960w")
+        );
+        assert_eq!(
+            (img.attr("width"), img.attr("height")),
+            (Some("960"), Some("540"))
+        );
+        assert_eq!(img.attr("loading"), Some("lazy"));
+        assert_eq!(img.attr("decoding"), Some("async"));
+        assert_eq!(imgs[1].value().attr("alt"), Some("Team"));
+    }
+
+    #[test]
+    fn images_without_alt_text_or_out_of_the_folder_are_errors_at_their_place() {
+        let text = "![](photo.jpg)\n\n![x](https://tracker.example/p.png) ![x](//cdn.example/p.png)\n![x](/etc/p.png) ![x](../secret/p.jpg) ![x](a/./p.jpg)\n![x](missing.jpg) ![  ](photo.jpg)\n";
+        let (html, _) = md_pictures(text);
+        assert_eq!(
+            errors_of(&md_pictures(text).1),
+            [
+                "1:1 this picture does not say what it shows",
+                "3:1 pictures from other sites are not shown (`https://tracker.example/p.png`)",
+                "3:37 pictures from other sites are not shown (`//cdn.example/p.png`)",
+                "4:1 the picture `/etc/p.png` must be named from this page's folder",
+                "4:18 the picture `../secret/p.jpg` is outside this page's folder",
+                "4:40 the picture `a/./p.jpg` is outside this page's folder",
+                "5:1 there is no picture `missing.jpg` here",
+                "5:19 this picture does not say what it shows",
+            ]
+        );
+        let selector = scraper::Selector::parse("img").unwrap();
+        assert_eq!(page(&html).select(&selector).count(), 0, "{html}");
+        assert_eq!(
+            md_pictures("![](photo.jpg)\n").1[0].message_key,
+            Some(IMAGE_ALT_MISSING)
+        );
+    }
+
+    #[test]
+    fn images_are_refused_without_a_folder_to_find_them_in() {
         assert_eq!(
             errors("![x](https://tracker.example/p.png)\n"),
-            ["1:1 images in page text are not supported (`https://tracker.example/p.png`)"]
+            ["1:1 pictures from other sites are not shown (`https://tracker.example/p.png`)"]
         );
     }
 

@@ -56,6 +56,8 @@ pub struct Preview {
     /// The sources changed since the last good build: a failed rebuild keeps them, so that
     /// the next one redoes what they touched.
     pending: BTreeSet<PathBuf>,
+    /// The pictures of page text encoded so far, by name.
+    pictures: output::images::Memory,
 }
 
 /// What a build did, for the terminal.
@@ -118,6 +120,8 @@ struct Outputs {
     assets: Vec<String>,
     /// The files of the site's own `static/` folder, by path in the output.
     statics: Vec<String>,
+    /// The files of the pictures of page text, by path in the output.
+    pictures: Vec<String>,
 }
 
 impl Last {
@@ -320,9 +324,11 @@ fn search_part(story: &Story) -> Story {
     // The fingerprint of the text, and whether a translation is older than it, show on the
     // story's own pages only.
     story.texts.source.body_html.clear();
+    story.texts.source.body_images.clear();
     story.texts.hash.clear();
     for translation in story.texts.translations.values_mut() {
         translation.text.body_html.clear();
+        translation.text.body_images.clear();
         translation.stale = false;
     }
     for track in &mut story.captions {
@@ -795,6 +801,7 @@ impl Preview {
             content: None,
             last: None,
             pending: BTreeSet::new(),
+            pictures: output::images::Memory::default(),
         }
     }
 
@@ -803,6 +810,11 @@ impl Preview {
     pub fn on_date(mut self, now: Option<String>) -> Self {
         self.now = now;
         self
+    }
+
+    /// How many pictures of page text this preview encoded, in all its builds.
+    pub fn pictures_encoded(&self) -> usize {
+        self.pictures.encoded()
     }
 
     /// Builds, redoing what `changed` (full paths of source files and folders) touched since
@@ -1094,6 +1106,25 @@ impl Preview {
             return Err(problems);
         }
 
+        // The pictures of page text: encoded once per name, then kept in memory; a file whose
+        // bytes did not change is not written again.
+        for path in last
+            .map(|l| l.outputs.pictures.as_slice())
+            .unwrap_or_default()
+        {
+            files.remove(path);
+        }
+        let pictures = self
+            .pictures
+            .files(&output::images::of_site(site))
+            .map_err(Diagnostics::from_iter)?;
+        let mut picture_paths = Vec::new();
+        for (file, digest) in pictures.iter().flat_map(|p| p.iter()) {
+            files.insert(file.path.clone(), *digest);
+            picture_paths.push(file.path.clone());
+            keep(file.clone(), *digest)?;
+        }
+
         // The site's static/ files: few, so listed each time, and copied again when their
         // size or time changed, as a video is. Checked against everything generated.
         for path in last
@@ -1132,6 +1163,7 @@ impl Preview {
                 copied: copied_sources,
                 assets: asset_paths,
                 statics: static_paths,
+                pictures: picture_paths,
             },
             rendered: redo,
             writes: writes.into_inner().unwrap_or_else(|p| p.into_inner()),

@@ -885,3 +885,67 @@ fn deleting_a_page_linked_by_hand_reports_the_broken_link_as_a_clean_build_does(
     assert_eq!(p.tree(), p.clean_build());
     assert!(p.served().join(story_page("en", "example-two")).is_file());
 }
+
+/// A PNG of 600×300 pixels of one shade.
+fn png(shade: u8) -> Vec<u8> {
+    let picture = image::RgbImage::from_pixel(600, 300, image::Rgb([shade, 90, 40]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    picture
+        .write_to(&mut bytes, image::ImageFormat::Png)
+        .expect("a PNG");
+    bytes.into_inner()
+}
+
+#[test]
+fn a_picture_added_to_a_page_then_saved_again_redoes_the_page_as_a_clean_build_does() {
+    let mut p = Previewed::new("basic");
+    let page = "content/about.md";
+    let picture = "content/about/plan.png";
+    let (_, changed) = p.save(&[page, picture], |site| {
+        site.write(picture, png(10));
+        site.edit(
+            page,
+            "## What this is",
+            "## What this is\n\n![A plan, made up for the test](about/plan.png)",
+        );
+    });
+    let pictures = |changed: &[String]| -> Vec<String> {
+        changed
+            .iter()
+            .filter(|p| p.starts_with("images/"))
+            .cloned()
+            .collect()
+    };
+    // 600 px wide: published at 480 and 600.
+    assert_eq!(pictures(&changed).len(), 2, "{changed:?}");
+    assert!(
+        changed.contains(&"en/about/index.html".to_string()),
+        "{changed:?}"
+    );
+    assert_eq!(p.preview.pictures_encoded(), 1);
+
+    // Saved again with other pixels: new files, the old ones removed, the page redone.
+    let (rebuilt, changed) = p.save(&[picture], |site| {
+        site.write(picture, png(200));
+    });
+    assert_eq!(pictures(&changed).len(), 4, "{changed:?}");
+    assert_eq!(rebuilt.removed.len(), 2, "{:?}", rebuilt.removed);
+    assert!(
+        changed.contains(&"en/about/index.html".to_string()),
+        "{changed:?}"
+    );
+    assert_eq!(p.preview.pictures_encoded(), 2);
+
+    // The page's words changed, not its picture: nothing is encoded or written of it.
+    let (_, changed) = p.save(&[page], |site| {
+        site.edit(page, "A page that exists", "A page that still exists");
+    });
+    assert!(pictures(&changed).is_empty(), "{changed:?}");
+    assert_eq!(p.preview.pictures_encoded(), 2);
+
+    // The picture taken out of the text: its files go.
+    let (rebuilt, _) = p.save(&[page], |site| {
+        site.edit(page, "![A plan, made up for the test](about/plan.png)", "");
+    });
+    assert_eq!(rebuilt.removed.len(), 2, "{:?}", rebuilt.removed);
+}

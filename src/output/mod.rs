@@ -13,6 +13,7 @@
 //! wrote with its SHA-256 and size ([`manifest`]), summed as each file is written. The rejected alternative was to recognise earlier output by its look (an
 //! `index.html`, a `static/` folder): a guess is how someone's folder gets deleted.
 
+pub mod images;
 pub mod manifest;
 pub mod relative;
 pub mod sink;
@@ -253,8 +254,7 @@ pub fn media_of(story: &crate::site::Story) -> StoryMedia {
 /// Decodes a picture and encodes it again, which keeps the pixels and drops every metadata
 /// block (EXIF, XMP, IPTC, comments). The format stays the same.
 pub fn strip_image(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let format = image::guess_format(bytes).map_err(|e| e.to_string())?;
-    let picture = image::load_from_memory_with_format(bytes, format).map_err(|e| e.to_string())?;
+    let (picture, format) = decode_picture(bytes)?;
     let mut out = Cursor::new(Vec::new());
     match format {
         image::ImageFormat::Png => picture.write_to(&mut out, image::ImageFormat::Png),
@@ -265,6 +265,25 @@ pub fn strip_image(bytes: &[u8]) -> Result<Vec<u8>, String> {
     }
     .map_err(|e| e.to_string())?;
     Ok(out.into_inner())
+}
+
+/// Decodes a JPEG or PNG picture into its pixels, turned upright as its EXIF orientation says
+/// (a phone's photo is stored sideways with a tag to turn it; once the tag is dropped with the
+/// rest of the metadata, the pixels must already be upright). Every re-encoding of a picture
+/// that leaves `content/` starts here: posters ([`strip_image`]) and pictures in page text
+/// ([`images`]).
+pub fn decode_picture(bytes: &[u8]) -> Result<(image::DynamicImage, image::ImageFormat), String> {
+    use image::ImageDecoder;
+    let format = image::guess_format(bytes).map_err(|e| e.to_string())?;
+    let mut reader = image::ImageReader::new(Cursor::new(bytes));
+    reader.set_format(format);
+    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut picture = image::DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    picture.apply_orientation(orientation);
+    Ok((picture, format))
 }
 
 /// The file every build writes at the top of its output (and of its staging folder, from the

@@ -108,6 +108,9 @@ pub(super) struct Markdown {
     pub found: Vec<Diagnostic>,
     /// Each link target looked up while rendering, and the address it resolved to then.
     pub links: Vec<(String, crate::markdown::Resolved)>,
+    /// Each picture looked up while rendering (its path from the page's folder), and what was
+    /// found then: the picture, or the message why there is none.
+    pub images: Vec<(String, Result<super::BodyImage, String>)>,
 }
 
 impl Cache {
@@ -193,6 +196,7 @@ impl Cache {
         body: &Range<usize>,
         lang: &str,
         resolve: &dyn Fn(&str) -> crate::markdown::Resolved,
+        picture: &dyn Fn(&str) -> Result<super::BodyImage, String>,
         make: impl FnOnce() -> Markdown,
     ) -> Markdown {
         match &self.memo {
@@ -203,6 +207,7 @@ impl Cache {
                     kept.links
                         .iter()
                         .all(|(target, was)| resolve(target) == *was)
+                        && kept.images.iter().all(|(path, was)| picture(path) == *was)
                 },
                 make,
             ),
@@ -283,6 +288,7 @@ mod tests {
         Markdown {
             html: html.into(),
             found: Vec::new(),
+            images: Vec::new(),
             links: links
                 .iter()
                 .map(|(t, a)| (t.to_string(), a.map(str::to_string).ok_or(None)))
@@ -314,13 +320,20 @@ mod tests {
         let source = text("---\n---\nsee [a](@/about.md)");
         let made = Cell::new(0);
         let render = |resolve: &dyn Fn(&str) -> crate::markdown::Resolved| {
-            cache.markdown(&source, &(8..29), "en", resolve, || {
-                made.set(made.get() + 1);
-                markdown(
-                    "<p>",
-                    &[("@/about.md", resolve("@/about.md").ok().as_deref())],
-                )
-            })
+            cache.markdown(
+                &source,
+                &(8..29),
+                "en",
+                resolve,
+                &|_| Err(String::new()),
+                || {
+                    made.set(made.get() + 1);
+                    markdown(
+                        "<p>",
+                        &[("@/about.md", resolve("@/about.md").ok().as_deref())],
+                    )
+                },
+            )
         };
         let here = |_: &str| Ok("/en/about/".to_string());
         render(&here);

@@ -96,8 +96,10 @@ fn page_texts(
     problems: &mut Vec<Diagnostic>,
 ) -> Texts<PageText> {
     let resolver = shared.resolver;
+    let (body_html, body_images) = resolver.render(&file, body.clone(), problems);
     let text = PageText {
-        body_html: resolver.render(&file, body.clone(), problems),
+        body_html,
+        body_images,
         title: meta.title,
         description: meta.description,
     };
@@ -112,8 +114,10 @@ fn page_texts(
     let mut texts = new_texts(&file, text, hash);
     for t in translations {
         if let Meta::PageTranslation(meta) = Arc::unwrap_or_clone(t.meta) {
+            let (body_html, body_images) = resolver.render(&t.file, t.body, problems);
             let text = PageText {
-                body_html: resolver.render(&t.file, t.body, problems),
+                body_html,
+                body_images,
                 title: meta.title,
                 description: meta.description,
             };
@@ -139,16 +143,20 @@ fn theme_texts(
         meta.summary.as_str(),
         &file.source.text[body.clone()],
     ]);
+    let (body_html, body_images) = resolver.render(&file, body, problems);
     let text = ThemeText {
-        body_html: resolver.render(&file, body, problems),
+        body_html,
+        body_images,
         title: meta.title,
         summary: meta.summary,
     };
     let mut texts = new_texts(&file, text, hash);
     for t in translations {
         if let Meta::ThemeTranslation(meta) = Arc::unwrap_or_clone(t.meta) {
+            let (body_html, body_images) = resolver.render(&t.file, t.body, problems);
             let text = ThemeText {
-                body_html: resolver.render(&t.file, t.body, problems),
+                body_html,
+                body_images,
                 title: meta.title,
                 summary: meta.summary,
             };

@@ -44,7 +44,9 @@ use story::{Folders, Shared};
 
 pub use cache::Cache;
 pub use resolve::route_of;
-pub use texts::{Localized, PageText, StoryText, Texts, ThemeText, Translation, fingerprint};
+pub use texts::{
+    BodyImage, Localized, PageText, StoryText, Texts, ThemeText, Translation, fingerprint,
+};
 
 /// A plain page, e.g. About.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,6 +154,32 @@ pub struct Site {
 }
 
 impl Site {
+    /// Every picture shown in the text of a page of the site (home, pages, themes, stories,
+    /// every kept translation), as often as it is shown.
+    pub fn body_images(&self) -> impl Iterator<Item = &BodyImage> {
+        let home = self
+            .home
+            .iter()
+            .flat_map(|t| t.all())
+            .flat_map(|t| &t.body_images);
+        let pages = self
+            .pages
+            .iter()
+            .flat_map(|p| p.texts.all())
+            .flat_map(|t| &t.body_images);
+        let themes = self
+            .themes
+            .iter()
+            .flat_map(|p| p.texts.all())
+            .flat_map(|t| &t.body_images);
+        let stories = self
+            .stories
+            .iter()
+            .flat_map(|p| p.texts.all())
+            .flat_map(|t| &t.body_images);
+        home.chain(pages).chain(themes).chain(stories)
+    }
+
     pub fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)
     }
@@ -218,6 +246,7 @@ pub fn assemble_cached(
         formatter: crate::i18n::Formatter::new(&config.default_language().code),
         drafts,
         cache,
+        pictures: &content.pictures,
     };
     let folders = Folders {
         files: &content.story_files,
@@ -238,6 +267,7 @@ pub fn assemble_cached(
             &languages_of,
             &addresses,
             drafts,
+            content,
         );
         // What links read of consent is part of what a page is built from.
         let only: BTreeMap<&Kind, &BTreeSet<String>> = only_in.iter().collect();
@@ -481,9 +511,13 @@ fn site_digest(
     languages_of: &HashMap<Kind, BTreeSet<String>>,
     addresses: &BTreeSet<String>,
     drafts: Drafts,
+    content: &Content,
 ) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::hash::DefaultHasher::new();
+    // Any page's text may show any picture of content/ (its own folder's): a picture saved
+    // again makes every page be assembled again, which is cheap next to encoding it.
+    content.pictures.hash(&mut hasher);
     theme_ids.hash(&mut hasher);
     let order: BTreeMap<&String, &u32> = order.iter().collect();
     order.hash(&mut hasher);

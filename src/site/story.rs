@@ -186,8 +186,10 @@ fn source_texts(
 ) -> Texts<StoryText> {
     let file = cx.doc.file;
     let hash = story_hash(meta, &segments.titles, &file.source.text[cx.body.clone()]);
+    let (body_html, body_images) = cx.shared.resolver.render(file, cx.body.clone(), problems);
     let text = StoryText {
-        body_html: cx.shared.resolver.render(file, cx.body.clone(), problems),
+        body_html,
+        body_images,
         title: meta.title.clone(),
         summary: meta.summary.clone(),
         statement: meta.statement.clone(),
@@ -237,8 +239,10 @@ fn add_translations(
         };
         let titles =
             translated_segment_titles(segments, &tmeta.segments, &tdoc, cx.doc.file, problems);
+        let (body_html, body_images) = resolver.render(&t.file, t.body, problems);
         let text = StoryText {
-            body_html: resolver.render(&t.file, t.body, problems),
+            body_html,
+            body_images,
             title: tmeta.title,
             summary: tmeta.summary,
             statement: tmeta.statement.or_else(|| texts.source.statement.clone()),

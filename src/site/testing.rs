@@ -152,6 +152,7 @@ pub fn with_context<R>(
         formatter: crate::i18n::Formatter::new("en"),
         drafts: Drafts::Withheld,
         cache: &super::Cache::none(),
+        pictures: &BTreeMap::new(),
     };
     let theme_ids = theme_ids();
     let (files, texts, pictures) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());

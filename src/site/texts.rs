@@ -16,6 +16,8 @@ pub struct PageText {
     pub title: String,
     pub description: Option<String>,
     pub body_html: String,
+    /// The pictures the body shows, in order.
+    pub body_images: Vec<BodyImage>,
 }
 
 /// The translatable text of a theme.
@@ -24,6 +26,8 @@ pub struct ThemeText {
     pub title: String,
     pub summary: String,
     pub body_html: String,
+    /// The pictures the body shows, in order.
+    pub body_images: Vec<BodyImage>,
 }
 
 /// The translatable text of a story.
@@ -35,6 +39,25 @@ pub struct StoryText {
     /// One per segment of the story, in order (the source's title where a translation lacks one).
     pub segment_titles: Vec<String>,
     pub body_html: String,
+    /// The pictures the body shows, in order.
+    pub body_images: Vec<BodyImage>,
+}
+
+/// A picture shown in a page's text (`![alt](photo.jpg)`), published re-encoded by
+/// [`crate::output::images`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct BodyImage {
+    /// What its published files are named after: the hash of its bytes and of the encoding
+    /// ([`crate::output::images::name`]).
+    pub name: String,
+    /// The picture's path from the site's root, for messages: `content/stories/x/street.jpg`.
+    pub rel: PathBuf,
+    /// Where it is read.
+    pub source: PathBuf,
+    /// Its width and height, upright.
+    pub size: (u32, u32),
+    /// The widths it is published at, smallest first.
+    pub widths: Vec<u32>,
 }
 
 /// A translation of a source text.
@@ -91,6 +114,11 @@ impl<T> Clone for Localized<'_, T> {
 impl<T> Copy for Localized<'_, T> {}
 
 impl<T> Texts<T> {
+    /// The source's text and every translation's, source first.
+    pub fn all(&self) -> impl Iterator<Item = &T> {
+        std::iter::once(&self.source).chain(self.translations.values().map(|t| &t.text))
+    }
+
     /// Whether the page may be shown in `lang` at all (see [`Texts::only_in`]).
     pub fn allows(&self, lang: &str) -> bool {
         self.only_in.as_ref().is_none_or(|only| only.contains(lang))
