@@ -74,6 +74,8 @@ struct RawConfig {
     allow_third_party: Vec<ThirdParty>,
     #[serde(default = "yes")]
     minify: bool,
+    #[serde(default)]
+    caption_limits: RawCaptionLimits,
     /// Read from the YAML tree by [`page_size`], for a message of its own: declared here
     /// only so that the field is known.
     #[allow(dead_code)]
@@ -279,6 +281,10 @@ pub struct Config {
     pub page_size: usize,
     /// The site's stated purpose, if `site.yaml` gives one.
     pub purpose: Option<Purpose>,
+    /// When `check` calls a caption hard to read, for every language.
+    pub caption_limits: CaptionLimits,
+    /// The limits of the languages that set their own under `caption_limits.languages`.
+    pub caption_limits_by_language: std::collections::BTreeMap<String, CaptionLimits>,
 }
 
 impl Config {
@@ -399,6 +405,9 @@ impl Config {
             }
             None => None,
         };
+        let (caption_limits, caption_limits_by_language) =
+            raw.caption_limits
+                .resolve(source, &languages, &mut problems);
         if problems.has_errors() {
             return Err(problems);
         }
@@ -413,7 +422,16 @@ impl Config {
             missing_translation: raw.missing_translation,
             allow_third_party: raw.allow_third_party,
             minify: raw.minify,
+            caption_limits,
+            caption_limits_by_language,
         })
+    }
+
+    /// The caption limits of a language: its own, or the site's.
+    pub fn caption_limits(&self, lang: &str) -> &CaptionLimits {
+        self.caption_limits_by_language
+            .get(lang)
+            .unwrap_or(&self.caption_limits)
     }
 
     pub fn default_language(&self) -> &Language {
@@ -539,6 +557,159 @@ fn purpose(
         at: source.location(key_start),
     });
     (purpose, problems)
+/// How much a caption may hold and how long it may stay before `check` warns that it is hard to
+/// read. The defaults are the usual subtitling guidance (a line a phone shows whole, two lines
+/// over the picture, a speed most readers follow, no flash shorter than 20 frames, nothing
+/// left so long that it outlasts what is said); a language can set its own under
+/// `caption_limits.languages` in site.yaml (a script that packs more in a character reads at
+/// fewer characters a second).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CaptionLimits {
+    /// Characters a line may hold (harakat and other combining marks are not counted).
+    pub line_length: usize,
+    /// Lines a caption may have.
+    pub lines: usize,
+    /// Characters a second a reader is asked to read, at most.
+    pub characters_per_second: f64,
+    /// The shortest time a caption may stay, in milliseconds.
+    pub shortest_ms: u64,
+    /// The longest time a caption may stay, in milliseconds.
+    pub longest_ms: u64,
+}
+
+impl Default for CaptionLimits {
+    fn default() -> Self {
+        CaptionLimits {
+            line_length: 42,
+            lines: 2,
+            characters_per_second: 17.0,
+            shortest_ms: 833,
+            longest_ms: 7_000,
+        }
+    }
+}
+
+/// `caption_limits:` as written: any of the limits, and the same for some languages.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCaptionLimits {
+    line_length: Option<usize>,
+    lines: Option<usize>,
+    characters_per_second: Option<f64>,
+    /// Seconds, e.g. `0.833`.
+    shortest: Option<f64>,
+    /// Seconds, e.g. `7`.
+    longest: Option<f64>,
+    #[serde(default)]
+    languages: std::collections::BTreeMap<String, RawCaptionLimits>,
+}
+
+impl RawCaptionLimits {
+    /// The site's limits and those of each language listed, each limit left out taken from the
+    /// level above (the defaults, then the site's). A limit that makes no sense and a language
+    /// the site does not have are errors at their place in site.yaml.
+    fn resolve(
+        &self,
+        source: &Arc<SourceText>,
+        languages: &[Language],
+        problems: &mut Diagnostics,
+    ) -> (
+        CaptionLimits,
+        std::collections::BTreeMap<String, CaptionLimits>,
+    ) {
+        let all = 0..source.text.len();
+        let section = frontmatter::find_key(source, all.clone(), "caption_limits")
+            .map_or(all.clone(), |key| key.start..all.end);
+        let site = self.over(CaptionLimits::default(), source, section.clone(), problems);
+        let mut by_language = std::collections::BTreeMap::new();
+        for (code, raw) in &self.languages {
+            let at = frontmatter::find_key(source, section.clone(), code)
+                .unwrap_or(section.start..section.start);
+            if !languages.iter().any(|l| &l.code == code) {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "`caption_limits` names the language `{code}`, which is not in `languages`"
+                    ))
+                    .with_help("set limits only for the site's languages, or add the language to `languages`")
+                    .at(source, at),
+                );
+                continue;
+            }
+            if !raw.languages.is_empty() {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "the caption limits of `{code}` have a `languages:` of their own"
+                    ))
+                    .with_help("list every language once, under `caption_limits.languages`")
+                    .at(source, at.clone()),
+                );
+            }
+            let limits = raw.over(site, source, at.start..all.end, problems);
+            by_language.insert(code.clone(), limits);
+        }
+        (site, by_language)
+    }
+
+    /// These limits over `base`, each one checked.
+    fn over(
+        &self,
+        base: CaptionLimits,
+        source: &Arc<SourceText>,
+        range: std::ops::Range<usize>,
+        problems: &mut Diagnostics,
+    ) -> CaptionLimits {
+        let mut refuse = |key: &str, why: &str| {
+            let at = frontmatter::find_key(source, range.clone(), key)
+                .unwrap_or(range.start..range.start);
+            problems.push(
+                Diagnostic::error(format!("`caption_limits` `{key}` {why}"))
+                    .with_help("write a number above 0, e.g. `line_length: 42`, `characters_per_second: 17`, `shortest: 0.833`, `longest: 7` (seconds)")
+                    .at(source, at),
+            );
+        };
+        let count = |key, value: Option<usize>, base: usize, refuse: &mut dyn FnMut(&str, &str)| {
+            match value {
+                Some(0) => {
+                    refuse(key, "must be at least 1");
+                    base
+                }
+                Some(n) => n,
+                None => base,
+            }
+        };
+        let seconds =
+            |key, value: Option<f64>, base: u64, refuse: &mut dyn FnMut(&str, &str)| match value {
+                Some(s) if s.is_finite() && s > 0.0 && s < 3_600.0 => (s * 1_000.0).round() as u64,
+                Some(_) => {
+                    refuse(key, "must be a number of seconds above 0 and below an hour");
+                    base
+                }
+                None => base,
+            };
+        let limits = CaptionLimits {
+            line_length: count(
+                "line_length",
+                self.line_length,
+                base.line_length,
+                &mut refuse,
+            ),
+            lines: count("lines", self.lines, base.lines, &mut refuse),
+            characters_per_second: match self.characters_per_second {
+                Some(x) if x.is_finite() && x > 0.0 => x,
+                Some(_) => {
+                    refuse("characters_per_second", "must be a number above 0");
+                    base.characters_per_second
+                }
+                None => base.characters_per_second,
+            },
+            shortest_ms: seconds("shortest", self.shortest, base.shortest_ms, &mut refuse),
+            longest_ms: seconds("longest", self.longest, base.longest_ms, &mut refuse),
+        };
+        if limits.shortest_ms > limits.longest_ms {
+            refuse("shortest", "is longer than `longest`");
+        }
+        limits
+    }
 }
 
 #[cfg(test)]
@@ -558,6 +729,63 @@ mod tests {
         assert_eq!(config.default_language().code, "fr");
         assert_eq!(config.language("ar").unwrap().dir, Direction::Rtl);
         assert_eq!(config.base_url, "https://example.org/sub/");
+    }
+
+    const TWO_LANGUAGES: &str = "title: T\nbase_url: https://example.org/\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: ar, name: العربية }\n";
+
+    #[test]
+    fn caption_limits_default_to_the_usual_guidance_and_can_be_set_per_language() {
+        let config = parse(TWO_LANGUAGES).unwrap();
+        assert_eq!(config.caption_limits("ar"), &CaptionLimits::default());
+        let config = parse(&format!(
+            "{TWO_LANGUAGES}caption_limits:\n  line_length: 40\n  longest: 6.5\n  languages:\n    ar: {{ characters_per_second: 15 }}\n"
+        ))
+        .unwrap();
+        let en = config.caption_limits("en");
+        assert_eq!(
+            (en.line_length, en.longest_ms, en.characters_per_second),
+            (40, 6_500, 17.0)
+        );
+        let ar = config.caption_limits("ar");
+        assert_eq!(
+            (ar.line_length, ar.longest_ms, ar.characters_per_second),
+            (40, 6_500, 15.0),
+            "a language's limits start from the site's"
+        );
+    }
+
+    #[test]
+    fn caption_limits_that_make_no_sense_are_errors_at_their_line() {
+        let err = parse(&format!(
+            "{TWO_LANGUAGES}caption_limits:\n  lines: 0\n  shortest: -1\n  languages:\n    de: {{ lines: 3 }}\n"
+        ))
+        .unwrap_err();
+        let said: Vec<String> = err.iter().map(|d| d.to_string()).collect();
+        let said = said.join("\n");
+        assert!(
+            said.contains("site.yaml:8:3: error: `caption_limits` `lines` must be at least 1"),
+            "{said}"
+        );
+        assert!(
+            said.contains("site.yaml:9:3: error: `caption_limits` `shortest` must be a number of seconds above 0"),
+            "{said}"
+        );
+        assert!(
+            said.contains("site.yaml:11:5: error: `caption_limits` names the language `de`, which is not in `languages`"),
+            "{said}"
+        );
+        let err = parse(&format!(
+            "{TWO_LANGUAGES}caption_limits:\n  line_lenght: 40\n"
+        ))
+        .unwrap_err();
+        assert!(
+            err.iter()
+                .next()
+                .unwrap()
+                .to_string()
+                .contains("line_length"),
+            "unknown keys are refused with a suggestion"
+        );
     }
 
     #[test]

@@ -179,6 +179,21 @@ impl Captions {
     /// payload), so that the output never copies the editor's file byte for byte: comments,
     /// styles, regions, header text, odd spacing and `\r\n` line endings are dropped.
     pub fn to_vtt(&self) -> String {
+        self.write(None)
+    }
+
+    /// Like [`Captions::to_vtt`], for the captions of a language written in `dir`. Browsers
+    /// set each caption line in the direction of its first letter (WebVTT rendering uses
+    /// `unicode-bidi: plaintext`), so an Arabic line that begins with a Latin word (`YouTube`,
+    /// a name) would be laid out left to right, its words in the wrong order. Such a line gets
+    /// an invisible mark of the language's direction (U+200F RIGHT-TO-LEFT MARK, or U+200E
+    /// LEFT-TO-RIGHT MARK for a left-to-right language whose line begins in Arabic script),
+    /// which readers do not see and which puts the words back in order.
+    pub fn to_vtt_in(&self, dir: crate::config::Direction) -> String {
+        self.write(Some(dir))
+    }
+
+    fn write(&self, dir: Option<crate::config::Direction>) -> String {
         let mut out = String::from("WEBVTT\n");
         for cue in &self.cues {
             out.push('\n');
@@ -192,11 +207,50 @@ impl Captions {
                 out.push_str(&cue.settings);
             }
             out.push('\n');
-            out.push_str(&cue.text);
-            out.push('\n');
+            for line in cue.text.split('\n') {
+                if let Some(mark) = dir.and_then(|dir| direction_mark(line, dir)) {
+                    out.push(mark);
+                }
+                out.push_str(line);
+                out.push('\n');
+            }
         }
         out
     }
+}
+
+/// The mark that keeps a caption `line` in the direction `dir` when its first letter is of the
+/// other direction (see [`Captions::to_vtt_in`]); tags are skipped, digits and punctuation have
+/// no direction of their own.
+fn direction_mark(line: &str, dir: crate::config::Direction) -> Option<char> {
+    use crate::config::Direction;
+    // Inside `<...>` (a tag) or `&...;` (an entity), nothing is shown.
+    let mut hidden: Option<char> = None;
+    for c in line.chars() {
+        match c {
+            _ if hidden == Some(c) => hidden = None,
+            _ if hidden.is_some() => {}
+            '<' => hidden = Some('>'),
+            '&' => hidden = Some(';'),
+            '\u{200f}' => return None,
+            '\u{200e}' => return None,
+            c if is_right_to_left(c) => {
+                return (dir == Direction::Ltr).then_some('\u{200e}');
+            }
+            c if c.is_alphabetic() => {
+                return (dir == Direction::Rtl).then_some('\u{200f}');
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and the Arabic
+/// presentation forms).
+fn is_right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{fefe}')
+        && c.is_alphabetic()
 }
 
 /// Writes a WebVTT file from (start, end, text) triples, escaping `&`, `<` and `>` in the
@@ -412,7 +466,7 @@ fn escape_text(text: &str) -> String {
 // Plain text
 
 /// Removes tags, decodes entities and joins lines; see [`Cue::plain_text`].
-fn plain_text(payload: &str) -> String {
+pub(crate) fn plain_text(payload: &str) -> String {
     let mut out = String::with_capacity(payload.len());
     let mut rest = payload;
     while let Some(i) = rest.find(['<', '&']) {
@@ -1221,6 +1275,41 @@ mod tests {
     }
 
     // --- Writing ---------------------------------------------------------------------------
+
+    #[test]
+    fn lines_beginning_in_the_other_direction_get_the_language_s_mark() {
+        use crate::config::Direction;
+        let captions = parse_ok(
+            "WEBVTT\n\n00:01.000 --> 00:04.000\nYouTube كان مصدري الوحيد\n<i>2015</i> عام\n\n00:05.000 --> 00:06.000\n&amp; ISIS قالوا\n\u{200f}Already marked\n",
+        );
+        let written = captions.to_vtt_in(Direction::Rtl);
+        let lines: Vec<&str> = written.lines().collect();
+        assert_eq!(lines[3], "\u{200f}YouTube كان مصدري الوحيد");
+        assert_eq!(
+            lines[4], "<i>2015</i> عام",
+            "digits take no side: the first letter is Arabic"
+        );
+        assert_eq!(
+            lines[7], "\u{200f}&amp; ISIS قالوا",
+            "entities are not letters"
+        );
+        assert_eq!(lines[8], "\u{200f}Already marked", "one mark, not two");
+        // A left-to-right language whose line begins with Arabic script gets the other mark.
+        let french = parse_ok("WEBVTT\n\n00:01.000 --> 00:04.000\nداعش, disait-il\nIl disait\n");
+        let written = french.to_vtt_in(Direction::Ltr);
+        assert!(
+            written.contains("\n\u{200e}داعش, disait-il\nIl disait\n"),
+            "{written}"
+        );
+        // The marked file parses back to the same text the transcript shows.
+        let reparsed = parse_ok(&captions.to_vtt_in(Direction::Rtl));
+        assert_eq!(
+            reparsed.cues[0].plain_text(),
+            "\u{200f}YouTube كان مصدري الوحيد 2015 عام"
+        );
+        // Without a direction nothing is added.
+        assert_eq!(captions.to_vtt().matches('\u{200f}').count(), 1);
+    }
 
     #[test]
     fn to_vtt_writes_a_clean_file_that_parses_back() {

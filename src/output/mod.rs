@@ -245,7 +245,7 @@ pub fn media_of(story: &crate::site::Story) -> StoryMedia {
     for track in &story.captions {
         media.files.push(OutputFile {
             path: Urls::captions_path(&story.slug, &track.lang),
-            bytes: track.captions.to_vtt().into_bytes(),
+            bytes: track.captions.to_vtt_in(track.dir).into_bytes(),
         });
     }
     media

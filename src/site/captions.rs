@@ -12,6 +12,7 @@ use crate::frontmatter::yaml::Step;
 use crate::webvtt::{self, Timestamp};
 
 use super::CaptionTrack;
+use super::caption_quality::{Measured, cue_quality, truncated_translations};
 use super::doc::Doc;
 use super::story::StoryContext;
 
@@ -26,6 +27,7 @@ pub(super) fn captions(
     let config = cx.shared.resolver.config;
     let files = &cx.folder.files;
     let mut captions = Vec::new();
+    let mut sources = Vec::new();
     for (lang, name) in &caption_files(listed, files, config, cx.doc, problems) {
         if let Some(source) = caption_source(cx, lang, name, problems) {
             let parsed = cx
@@ -33,9 +35,27 @@ pub(super) fn captions(
                 .resolver
                 .cache
                 .captions(source, || webvtt::parse(source));
-            captions.extend(caption_track(lang, source, parsed, duration, problems));
+            let limits = config.caption_limits(lang);
+            if let Some(mut track) = caption_track(lang, source, parsed, duration, limits, problems)
+            {
+                if let Some(language) = config.language(lang) {
+                    track.dir = language.dir;
+                }
+                captions.push(track);
+                sources.push(source);
+            }
         }
     }
+    let measured: Vec<Measured> = captions
+        .iter()
+        .zip(&sources)
+        .map(|(track, source)| Measured {
+            lang: &track.lang,
+            source,
+            cues: &track.captions.cues,
+        })
+        .collect();
+    problems.extend(truncated_translations(&measured));
     captions
 }
 
@@ -119,16 +139,19 @@ fn caption_files(
 
 /// The captions rule: a caption file parses as WebVTT, and its last cue ends within the video
 /// (when the video's duration is known). Captions that run past the end are reported at their
-/// last cue and kept, so that the other problems of the file are found in the same run.
+/// last cue and kept, so that the other problems of the file are found in the same run. Cues
+/// hard to read by `limits` are warnings ([`cue_quality`]).
 fn caption_track(
     lang: &str,
     source: &Arc<SourceText>,
     parsed: Result<crate::webvtt::Captions, Vec<Diagnostic>>,
     duration: Timestamp,
+    limits: &crate::config::CaptionLimits,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<CaptionTrack> {
     match parsed {
         Ok(parsed) => {
+            problems.extend(cue_quality(source, &parsed.cues, limits));
             if let Some(end) = parsed.last_end()
                 && duration.0 > 0
                 && end > duration
@@ -147,6 +170,7 @@ fn caption_track(
             }
             Some(CaptionTrack {
                 lang: lang.to_string(),
+                dir: crate::config::Direction::Ltr,
                 path: source.path.clone(),
                 captions: parsed,
             })
@@ -293,6 +317,7 @@ mod tests {
             &vtt("WEBVTT\n\n00:01.000 --> 00:04.000\nHello.\n"),
             webvtt::parse(&vtt("WEBVTT\n\n00:01.000 --> 00:04.000\nHello.\n")),
             Timestamp(10_000),
+            &Default::default(),
             &mut problems,
         );
         assert!(problems.is_empty(), "{problems:?}");
@@ -314,9 +339,12 @@ mod tests {
             &vtt(text),
             webvtt::parse(&vtt(text)),
             Timestamp(10_000),
+            &Default::default(),
             &mut problems,
         );
         assert!(track.is_some(), "the track is kept");
+        // The last caption stays 7.5 s, a warning of its own (see caption_quality).
+        problems.retain(|p| p.severity == crate::diagnostic::Severity::Error);
         let [problem] = problems.as_slice() else {
             panic!("one problem expected: {problems:?}");
         };
@@ -340,9 +368,16 @@ mod tests {
             &vtt(text),
             webvtt::parse(&vtt(text)),
             Timestamp(0),
+            &Default::default(),
             &mut problems,
         );
-        assert!(problems.is_empty(), "{problems:?}");
+        // An hour-long caption is a warning (see caption_quality), never an error here.
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.severity == crate::diagnostic::Severity::Warning),
+            "{problems:?}"
+        );
         assert_eq!(track.map(|t| t.lang), Some("ar".to_string()));
     }
 
@@ -354,6 +389,7 @@ mod tests {
             &vtt("1\n00:00:01,000 --> 00:00:04,000\nHello.\n"),
             webvtt::parse(&vtt("1\n00:00:01,000 --> 00:00:04,000\nHello.\n")),
             Timestamp(10_000),
+            &Default::default(),
             &mut problems,
         );
         assert!(track.is_none());

@@ -10,6 +10,7 @@
 //! internal links, [`doc`] the front matter tree that points a message at a key.
 
 mod cache;
+mod caption_quality;
 mod captions;
 mod consent;
 mod doc;
@@ -90,6 +91,9 @@ pub struct Segment {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaptionTrack {
     pub lang: String,
+    /// The writing direction of the language, which the published file's lines keep
+    /// ([`Captions::to_vtt_in`]).
+    pub dir: crate::config::Direction,
     pub path: PathBuf,
     pub captions: Captions,
 }
