@@ -225,7 +225,8 @@ pub use crate::output::sink::Produced;
 pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, Diagnostics) {
     let mut problems = Diagnostics::new();
     let site = &loaded.site;
-    let (assets, versions) = match output::assets(root, &site.config.site_theme) {
+    let (assets, versions) = match output::assets(root, &site.config.site_theme, site.config.minify)
+    {
         Ok(found) => found,
         Err(found) => return (Produced::default(), found),
     };
@@ -274,8 +275,7 @@ pub fn render_all(root: &Path, loaded: &Loaded, sink: &dyn Sink) -> (Produced, D
         }
         Err(found) => problems.extend(found),
     }
-    let (produced, refused) = finish.done(&site.config.site_theme);
-    problems.extend(refused);
+    let produced = finish.done();
     problems.extend(missing_strings(site, &loaded.locales, fell_back));
     (produced, problems)
 }
