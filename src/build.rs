@@ -363,7 +363,8 @@ pub fn render_reusing(
 ) -> (Produced, Diagnostics, output::images::Made) {
     let mut problems = Diagnostics::new();
     let site = &loaded.site;
-    let (assets, versions) = match output::assets(root, &site.config.site_theme) {
+    let (assets, versions) = match output::assets(root, &site.config.site_theme, site.config.minify)
+    {
         Ok(found) => found,
         Err(found) => return (Produced::default(), found, Default::default()),
     };
@@ -427,8 +428,7 @@ pub fn render_reusing(
         }
         Err(found) => problems.extend(found),
     }
-    let (produced, refused) = finish.done(&site.config.site_theme);
-    problems.extend(refused);
+    let produced = finish.done();
     problems.extend(missing_strings(site, &loaded.locales, fell_back));
     (produced, problems, pictures)
 }

@@ -34,7 +34,7 @@ use crate::config::CONFIG_FILE;
 use crate::content::{self, CONTENT_DIR, Content};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
-use crate::output::sink::{Refused, finish, refused_warning};
+use crate::output::sink::finish;
 use crate::output::{self, Checksum, CopiedFile, MARKER, Staging};
 use crate::render::{Job, OutputFile, Renderer, Templates};
 use crate::site::{Cache, Drafts, Site, Story};
@@ -126,7 +126,7 @@ struct Outputs {
 
 impl Last {
     /// Every warning of the site as built: loading and assembling, the media, the interface
-    /// strings that fell back, the pages the one-pass minifier refused.
+    /// strings that fell back.
     fn warnings(&self) -> Diagnostics {
         let mut warnings = self.warnings.clone();
         warnings.extend(
@@ -142,19 +142,6 @@ impl Last {
             .flat_map(|done| done.missing.iter().cloned());
         let site = &self.loaded.site;
         warnings.extend(build::missing_strings(site, &self.loaded.locales, missing));
-        let refused: Vec<&Refused> = self
-            .outputs
-            .jobs
-            .values()
-            .filter_map(|d| d.refused.as_ref())
-            .collect();
-        if let Some(first) = refused.iter().min_by(|a, b| a.path.cmp(&b.path)) {
-            warnings.push(refused_warning(
-                refused.len(),
-                first,
-                &site.config.site_theme,
-            ));
-        }
         warnings.sorted()
     }
 
@@ -175,7 +162,6 @@ impl Last {
 struct Done {
     files: Vec<String>,
     missing: Vec<(String, String)>,
-    refused: Option<Refused>,
     inputs: Inputs,
 }
 
@@ -660,10 +646,8 @@ fn render_jobs(
         .map(|job| {
             let rendered = renderer.render(job)?;
             let mut hashes = Vec::new();
-            let mut refused = None;
             for file in rendered.files {
-                let (file, refusal) = finish(file, minify);
-                refused = refused.or(refusal);
+                let file = finish(file, minify);
                 let digest = Checksum::of(&file.bytes);
                 hashes.push((file.path.clone(), digest));
                 keep(file, digest)?;
@@ -671,7 +655,6 @@ fn render_jobs(
             let done = Done {
                 files: hashes.iter().map(|(p, _)| p.clone()).collect(),
                 missing: rendered.missing,
-                refused,
                 inputs: inputs(job, stories, renderer),
             };
             Ok(Made {
@@ -978,7 +961,8 @@ impl Preview {
         target: &Target,
     ) -> Result<Step, Diagnostics> {
         let site = &loaded.site;
-        let (assets, versions) = output::assets(&self.root, &site.config.site_theme)?;
+        let (assets, versions) =
+            output::assets(&self.root, &site.config.site_theme, site.config.minify)?;
         let renderer = Renderer::new(site, &loaded.templates, &loaded.locales, &versions);
         let values = site_values(&renderer, site);
         let all = crate::render::jobs(site);

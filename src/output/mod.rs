@@ -15,6 +15,7 @@
 
 pub mod images;
 pub mod manifest;
+pub mod minify;
 pub mod relative;
 pub mod sink;
 pub mod site_static;
@@ -33,84 +34,13 @@ use crate::site::{Site, Video};
 use crate::urls::Urls;
 pub use manifest::Checksum;
 
-/// How a page was minified.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Minified {
-    /// By the one-pass minifier, which reads well-formed HTML only.
-    OnePass,
-    /// The one-pass minifier refused the page (a stray or missing tag, say), so the full
-    /// parser of minify-html did it: the same result, three times slower. The reason and
-    /// where it was found in the page as the templates wrote it (line and column from 1) are
-    /// given, for the theme's author.
-    Full {
-        reason: String,
-        line: usize,
-        column: usize,
-    },
-}
-
-/// Minifies an HTML page, with its inline CSS and JS.
-///
-/// minify-html's one-pass variant (same project, same rules) does most pages: it minifies in
-/// place without building a tree, and measured three to four times faster than the full
-/// parser on our pages, which matters because minifying was half of a large build. It accepts
-/// only well-formed HTML, which our templates write; a page it refuses goes through
-/// minify-html's full parser, so a theme with a stray tag still builds.
-pub fn minify_page(bytes: Vec<u8>) -> (Vec<u8>, Minified) {
-    // The shipped theme keeps styles and scripts in files under static/; the CSS and JS
-    // minifiers are slow, so they run only on pages that have inline `<style>` or `<script>`
-    // (JSON-LD data has a `type` and is left alone).
-    let has_code = contains(&bytes, b"<style") || contains(&bytes, b"<script>");
-    let mut fast = minify_html_onepass::Cfg::new();
-    fast.minify_css = has_code;
-    fast.minify_js = has_code;
-    let mut page = bytes.clone();
-    match minify_html_onepass::in_place(&mut page, &fast) {
-        Ok(len) => {
-            page.truncate(len);
-            (page, Minified::OnePass)
-        }
-        Err(err) => {
-            let mut full = minify_html::Cfg::new();
-            full.minify_css = has_code;
-            full.minify_js = has_code;
-            let mut before = &bytes[..err.position.min(bytes.len())];
-            // Inside a tag, point at its `<`.
-            if let Some(lt) = before.iter().rposition(|&b| b == b'<')
-                && !before[lt..].contains(&b'>')
-            {
-                before = &before[..lt];
-            }
-            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = before
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&before[line_start..])
-                .chars()
-                .count()
-                + 1;
-            (
-                minify_html::minify(&bytes, &full),
-                Minified::Full {
-                    reason: err.error_type.message(),
-                    line,
-                    column,
-                },
-            )
-        }
-    }
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    memchr::memmem::find(haystack, needle).is_some()
-}
-
 /// The site theme's `static/` files, under `static/` in the output, with a short hash of each
-/// for cache-busting addresses (`style.css?v=1a2b3c4d`).
+/// for cache-busting addresses (`style.css?v=1a2b3c4d`). With `minify`, its stylesheets and
+/// scripts are minified ([`minify::Code`] says which), and the hash is of what is written.
 pub fn assets(
     root: &Path,
     site_theme: &str,
+    minify: bool,
 ) -> Result<(Vec<OutputFile>, BTreeMap<String, String>), Diagnostics> {
     let dir = root.join("themes").join(site_theme).join("static");
     let mut files = Vec::new();
@@ -138,7 +68,18 @@ pub fn assets(
         if name.starts_with('.') {
             continue;
         }
-        match std::fs::read(entry.path()) {
+        let rel = Path::new("themes")
+            .join(site_theme)
+            .join("static")
+            .join(&name);
+        let read = std::fs::read(entry.path());
+        let read = match (read, minify::Code::of(&name)) {
+            (Ok(bytes), Some(code)) if minify => minified_asset(code, rel.clone(), bytes),
+            (read, _) => read.map_err(|err| {
+                Diagnostic::error(format!("cannot read the asset: {err}")).in_file(rel.clone())
+            }),
+        };
+        match read {
             Ok(bytes) => {
                 versions.insert(name.clone(), short_hash(&bytes));
                 files.push(OutputFile {
@@ -146,14 +87,7 @@ pub fn assets(
                     bytes,
                 });
             }
-            Err(err) => problems.push(
-                Diagnostic::error(format!("cannot read the asset: {err}")).in_file(
-                    Path::new("themes")
-                        .join(site_theme)
-                        .join("static")
-                        .join(&name),
-                ),
-            ),
+            Err(problem) => problems.push(problem),
         }
     }
     if problems.has_errors() {
@@ -161,6 +95,16 @@ pub fn assets(
     } else {
         Ok((files, versions))
     }
+}
+
+/// A stylesheet or script of the site theme, minified; `rel` is its path in the site.
+fn minified_asset(code: minify::Code, rel: PathBuf, bytes: Vec<u8>) -> Result<Vec<u8>, Diagnostic> {
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::error("this file is not UTF-8 text, so it cannot be minified")
+            .with_help("save it as UTF-8 in your editor; with `minify: false` in site.yaml the file is published as it is")
+            .in_file(rel.clone())
+    })?;
+    minify::asset(code, &crate::diagnostic::SourceText::new(rel, text))
 }
 
 fn short_hash(bytes: &[u8]) -> String {
@@ -848,36 +792,6 @@ pub fn write(out: &Path, files: &[OutputFile], copies: &[CopiedFile]) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn minifies_pages_and_their_inline_css() {
-        let page = |body: &str| OutputFile {
-            path: "en/index.html".into(),
-            bytes: format!(
-                "<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>"
-            )
-            .into_bytes(),
-        };
-        let minified = |body: &str| {
-            let (bytes, how) = minify_page(page(body).bytes);
-            (String::from_utf8(bytes).unwrap(), how)
-        };
-        let (text, how) = minified("<p>  two   spaces  </p>\n\n<p>x</p>");
-        assert_eq!(how, Minified::OnePass);
-        assert!(text.contains("<p>two spaces<p>x"), "{text}");
-        let (text, _) = minified("<style>p  {  color :  red ; }</style><p>y</p>");
-        assert!(text.contains("p{color:red}"), "{text}");
-    }
-
-    #[test]
-    fn a_page_the_one_pass_minifier_refuses_is_minified_all_the_same() {
-        let page = b"<!DOCTYPE html><html><head><title>t</title></head><body><p>  a  </p></div></span></body></html>";
-        let (bytes, how) = minify_page(page.to_vec());
-        assert!(matches!(how, Minified::Full { .. }), "{how:?}");
-        let text = String::from_utf8(bytes).unwrap();
-        assert!(text.contains("<p>a"), "{text}");
-        assert!(text.len() < page.len());
-    }
 
     #[test]
     fn strips_metadata_from_a_jpeg() {

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use crate::diagnostic::Diagnostic;
 use crate::render::OutputFile;
 
-use super::{CopiedFile, Minified, Staging};
+use super::{CopiedFile, Staging};
 
 /// A place the files of a build go to. Called from many threads at once.
 pub trait Sink: Sync {
@@ -97,45 +97,12 @@ impl Produced {
     }
 }
 
-/// A page the one-pass minifier refused: its path, and where and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refused {
-    pub path: String,
-    /// `line 3, column 7: <reason>`, in the page as the templates wrote it.
-    pub what: String,
-}
-
-/// Makes a file ready for the output: minifies it if it is a page and `minify` is on. Returns
-/// it with the one-pass minifier's refusal, if it refused (the page is minified all the same).
-pub fn finish(mut file: OutputFile, minify: bool) -> (OutputFile, Option<Refused>) {
-    if !minify || !file.path.ends_with(".html") {
-        return (file, None);
+/// Makes a file ready for the output: minifies it if it is a page and `minify` is on.
+pub fn finish(mut file: OutputFile, minify: bool) -> OutputFile {
+    if minify && file.path.ends_with(".html") {
+        file.bytes = super::minify::page(&file.bytes);
     }
-    let (bytes, how) = super::minify_page(std::mem::take(&mut file.bytes));
-    file.bytes = bytes;
-    let refused = match how {
-        Minified::OnePass => None,
-        Minified::Full {
-            reason,
-            line,
-            column,
-        } => Some(Refused {
-            path: file.path.clone(),
-            what: format!("line {line}, column {column}: {reason}"),
-        }),
-    };
-    (file, refused)
-}
-
-/// The warning for the pages the one-pass minifier refused: how many, and the first of them.
-pub fn refused_warning(count: usize, first: &Refused, site_theme: &str) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "{count} page(s) are not well-formed HTML, so they were minified the slow way; the first is {}, at {}",
-        first.path, first.what
-    ))
-    .with_help(format!(
-        "look in themes/{site_theme}/templates/ for a tag closed twice, never closed or closed in the wrong order; with `minify: false` in site.yaml the page is written as the templates made it, and the line and column are in that"
-    ))
+    file
 }
 
 /// The way into a [`Sink`]: each file is finished (see [`finish`]), counted, and handed on.
@@ -145,8 +112,6 @@ pub struct Finish<'a> {
     /// For `build --relative`: how pages and style sheets get addresses from their folder.
     relative: Option<super::relative::Relative>,
     produced: Mutex<Produced>,
-    /// How many pages the one-pass minifier refused, and the first in path order.
-    refused: Mutex<(usize, Option<Refused>)>,
 }
 
 impl<'a> Finish<'a> {
@@ -156,7 +121,6 @@ impl<'a> Finish<'a> {
             minify,
             relative: None,
             produced: Mutex::default(),
-            refused: Mutex::default(),
         }
     }
 
@@ -172,18 +136,7 @@ impl<'a> Finish<'a> {
         if let Some(relative) = &self.relative {
             file.bytes = relative.file(&file.path, std::mem::take(&mut file.bytes))?;
         }
-        let (file, refused) = finish(file, self.minify);
-        if let Some(refused) = refused {
-            let mut seen = self.refused.lock().unwrap_or_else(|p| p.into_inner());
-            seen.0 += 1;
-            if seen
-                .1
-                .as_ref()
-                .is_none_or(|first| refused.path < first.path)
-            {
-                seen.1 = Some(refused);
-            }
-        }
+        let file = finish(file, self.minify);
         self.count(&file.path, file.bytes.len() as u64);
         self.sink.put(&file)
     }
@@ -199,15 +152,11 @@ impl<'a> Finish<'a> {
         produced.add(path, len);
     }
 
-    /// What went by, and the warning for refused pages, if any were.
-    pub fn done(self, site_theme: &str) -> (Produced, Option<Diagnostic>) {
-        let produced = self
-            .produced
+    /// What went by.
+    pub fn done(self) -> Produced {
+        self.produced
             .into_inner()
-            .unwrap_or_else(|p| p.into_inner());
-        let (count, first) = self.refused.into_inner().unwrap_or_else(|p| p.into_inner());
-        let warning = first.map(|first| refused_warning(count, &first, site_theme));
-        (produced, warning)
+            .unwrap_or_else(|p| p.into_inner())
     }
 }
 
@@ -237,8 +186,7 @@ mod tests {
                 bytes: b"<urlset>  </urlset>".to_vec(),
             })
             .unwrap();
-        let (produced, warning) = finish.done("default");
-        assert!(warning.is_none());
+        let produced = finish.done();
         assert_eq!(produced.files, 3);
         assert_eq!(produced.pages.get("en"), Some(&1));
         assert_eq!(produced.pages.get("ar"), Some(&1));
@@ -255,41 +203,13 @@ mod tests {
 
         let discard = Finish::new(&Discard, true);
         discard.put(page("en/index.html", "<p>  a  </p>")).unwrap();
-        let (counted, _) = discard.done("default");
+        let counted = discard.done();
         assert_eq!(counted.bytes, files["en/index.html"].len() as u64);
-    }
-
-    #[test]
-    fn refused_pages_are_counted_and_the_first_by_path_is_named() {
-        let finish = Finish::new(&Discard, true);
-        for path in ["fr/b/index.html", "en/a/index.html"] {
-            finish.put(page(path, "<p>x</p></div>")).unwrap();
-        }
-        finish.put(page("ar/index.html", "<p>ok</p>")).unwrap();
-        let (_, warning) = finish.done("plain");
-        let warning = warning.expect("a warning for the refused pages");
-        assert!(
-            warning
-                .message
-                .starts_with("2 page(s) are not well-formed HTML"),
-            "{}",
-            warning.message
-        );
-        assert!(warning.message.contains("en/a/index.html"));
-        assert!(
-            warning
-                .help
-                .as_deref()
-                .unwrap_or("")
-                .contains("themes/plain/")
-        );
     }
 
     #[test]
     fn without_minify_pages_pass_unchanged() {
         let original = page("en/index.html", "<p>  a  </p>");
-        let (file, refused) = finish(original.clone(), false);
-        assert_eq!(file, original);
-        assert!(refused.is_none());
+        assert_eq!(finish(original.clone(), false), original);
     }
 }
