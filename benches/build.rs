@@ -205,7 +205,8 @@ fn search_figures(root: &Path, loaded: &testimony::build::Loaded, public: &Path)
     use std::io::Write;
     use testimony::render::{Job, Renderer};
 
-    let (_, versions) = testimony::output::assets(root, &loaded.site.config.site_theme)
+    let config = &loaded.site.config;
+    let (_, versions) = testimony::output::assets(root, &config.site_theme, config.minify)
         .unwrap_or_else(|p| panic!("{}", p.render(false)));
     let renderer = Renderer::new(&loaded.site, &loaded.templates, &loaded.locales, &versions);
     let codes: Vec<String> = loaded
@@ -334,7 +335,7 @@ fn generate(root: &Path, stories: usize, languages: &[(&str, &str)], minify: boo
             front,
             "statement: {}\nwarnings: [violence]\nstatus: published\n\
              consent: {{ languages: [{}], given: 2019-01-01, review: 2099-12-31 }}\n\
-             private:\n  real_name: none\n---\n{}\n\n{}\n",
+             private:\n  real_name: \"-\"\n---\n{}\n\n{}\n",
             lorem(n + 1, 25),
             languages
                 .iter()

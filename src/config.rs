@@ -557,6 +557,8 @@ fn purpose(
         at: source.location(key_start),
     });
     (purpose, problems)
+}
+
 /// How much a caption may hold and how long it may stay before `check` warns that it is hard to
 /// read. The defaults are the usual subtitling guidance (a line a phone shows whole, two lines
 /// over the picture, a speed most readers follow, no flash shorter than 20 frames, nothing

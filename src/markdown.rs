@@ -102,7 +102,7 @@ pub struct Picture {
 pub fn render_with_pictures(
     source: &Arc<SourceText>,
     range: Range<usize>,
-    resolve: &dyn Fn(&str) -> Option<String>,
+    resolve: &dyn Fn(&str) -> Resolved,
     picture: &dyn Fn(&str) -> Result<Picture, Diagnostic>,
 ) -> (String, Vec<Diagnostic>) {
     let body = &source.text[range.clone()];
@@ -1236,7 +1236,7 @@ mod tests {
 
     fn md_pictures(text: &str) -> (String, Vec<Diagnostic>) {
         let source = SourceText::new("content/a.md", text);
-        render_with_pictures(&source, 0..text.len(), &|_| None, &|path| match path {
+        render_with_pictures(&source, 0..text.len(), &|_| Err(None), &|path| match path {
             "photo.jpg" | "team/Our team.png" => Ok(Picture {
                 src: format!("/images/{path}-960.webp"),
                 srcset: format!("/images/{path}-480.webp 480w, /images/{path}-960.webp 960w"),

@@ -830,6 +830,7 @@ fn a_story_s_transcript_and_summary_update_its_language_s_search_index_as_a_clea
     );
 }
 
+#[test]
 fn a_video_moved_to_youtube_gives_its_pages_their_own_policy_in_headers() {
     let mut p = Previewed::new("policy");
     let rel = "content/stories/plain/index.md";

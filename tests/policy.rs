@@ -32,6 +32,8 @@ fn built() -> (Site, Vec<(String, Page)>) {
 fn expected_policy(file: &str) -> PagePolicy {
     PagePolicy {
         youtube: file.ends_with(&format!("{YOUTUBE_STORY}index.html")),
+        // The search pages run WebAssembly (with the `search` feature).
+        wasm: cfg!(feature = "search") && file.ends_with("/search/index.html"),
     }
 }
 
@@ -150,7 +152,11 @@ fn headers_give_the_youtube_story_s_pages_their_own_policy_and_no_other_page() {
         ["/*", "/en/stories/on-youtube/", "/ar/stories/on-youtube/"],
         "{text}"
     );
-    let youtube = PagePolicy { youtube: true }.header();
+    let youtube = PagePolicy {
+        youtube: true,
+        ..PagePolicy::BASE
+    }
+    .header();
     for address in &blocks[1..] {
         let block = format!(
             "{address}\n  ! Content-Security-Policy\n  Content-Security-Policy: {youtube}\n"
@@ -291,7 +297,11 @@ fn a_youtube_video_is_a_placeholder_loading_nothing_from_youtube() {
 #[test]
 fn the_nginx_example_gives_a_youtube_page_the_same_policy_as_headers() {
     let docs = std::fs::read_to_string(common::repo().join("docs/hosting.md")).unwrap();
-    let csp = PagePolicy { youtube: true }.header();
+    let csp = PagePolicy {
+        youtube: true,
+        ..PagePolicy::BASE
+    }
+    .header();
     assert!(
         docs.contains(&format!(
             "add_header Content-Security-Policy \"{csp}\" always;"

@@ -255,7 +255,10 @@ mod tests {
 
     #[test]
     fn a_youtube_page_may_frame_only_the_privacy_enhanced_domain() {
-        let youtube = PagePolicy { youtube: true, ..PagePolicy::BASE };
+        let youtube = PagePolicy {
+            youtube: true,
+            ..PagePolicy::BASE
+        };
         let csp = youtube.header();
         assert!(
             csp.contains("; frame-src https://www.youtube-nocookie.com; "),
@@ -275,13 +278,23 @@ mod tests {
     #[test]
     fn headers_give_an_excepted_page_its_own_policy_in_place_of_the_site_s() {
         let pages = [
-            ("/en/stories/a/".to_string(), PagePolicy { youtube: true, ..PagePolicy::BASE }),
+            (
+                "/en/stories/a/".to_string(),
+                PagePolicy {
+                    youtube: true,
+                    ..PagePolicy::BASE
+                },
+            ),
             ("/en/stories/b/".to_string(), PagePolicy::BASE),
         ];
         let text = String::from_utf8(headers(&pages).bytes).unwrap();
         let block = format!(
             "/en/stories/a/\n  ! Content-Security-Policy\n  Content-Security-Policy: {}\n",
-            PagePolicy { youtube: true, ..PagePolicy::BASE }.header()
+            PagePolicy {
+                youtube: true,
+                ..PagePolicy::BASE
+            }
+            .header()
         );
         assert!(text.ends_with(&block), "{text}");
         assert!(!text.contains("/en/stories/b/"), "{text}");

@@ -238,8 +238,12 @@ pub fn assemble_cached(
     let today = config.today;
     let (link_targets, languages_of) = link_maps(&complete, drafts, today);
     let only_in = consented_languages(&complete);
-    let addresses =
-        resolve::site_addresses(&config, &languages_of, &only_in, &origins(&complete, drafts));
+    let addresses = resolve::site_addresses(
+        &config,
+        &languages_of,
+        &only_in,
+        &origins(&complete, drafts),
+    );
     let resolver = Resolver {
         urls: &urls,
         config: &config,
