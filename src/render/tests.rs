@@ -155,10 +155,7 @@ fn each_page_kind_has_only_its_own_values() {
             "page theme themes",
         ),
         (Job::Statements { lang: lang() }, "page statements"),
-        (
-            Job::Search { lang: lang() },
-            "bundle_url page policy script_url",
-        ),
+        (Job::Search { lang: lang() }, "bundle_url page script_url"),
         (Job::Root, "page"),
     ];
     for (job, own) in cases {
