@@ -491,7 +491,10 @@ fn script_in_front_matter_is_escaped() {
         let page = site.html(&rel);
         for script in page.select("script") {
             let element = script.value();
-            let own = element.attr("src").is_some_and(|s| s.contains("site.js"))
+            // The theme's scripts: site.js on every page, search.js on the search page.
+            let own = element
+                .attr("src")
+                .is_some_and(|s| s.contains("/static/site.js") || s.contains("/static/search.js"))
                 || element.attr("type") == Some("application/ld+json");
             assert!(
                 own,

@@ -906,8 +906,8 @@ fn a_picture_added_to_a_page_then_saved_again_redoes_the_page_as_a_clean_build_d
         site.write(picture, png(10));
         site.edit(
             page,
-            "## What this is",
-            "## What this is\n\n![A plan, made up for the test](about/plan.png)",
+            "# What this is",
+            "# What this is\n\n![A plan, made up for the test](about/plan.png)",
         );
     });
     let pictures = |changed: &[String]| -> Vec<String> {

@@ -531,8 +531,8 @@ fn leaves_public_untouched_and_removes_its_folder_when_stopped() {
         site.write(
             "content/about.md",
             about.replace(
-                "## What this is",
-                &format!("Rebuilt paragraph {n}.\n\n## What"),
+                "# What this is",
+                &format!("Rebuilt paragraph {n}.\n\n# What"),
             ),
         );
     }
