@@ -1,4 +1,5 @@
 ## Interface strings of the site, in English (the source language).
+## Status: reviewed (the reference: every other language is translated from it)
 ##
 ## Translators: copy this file to locales/<your language>/main.ftl and translate the text
 ## after each "=". Keep the keys (the part before "=") and the variables ({ $count },
