@@ -1253,6 +1253,36 @@ mod tests {
     }
 
     #[test]
+    fn the_review_state_is_read_from_the_header_and_a_draft_file_makes_a_draft() {
+        assert_eq!(
+            review_marker("## A\n## Status: reviewed by X\n"),
+            Some(Review::Reviewed)
+        );
+        assert_eq!(
+            review_marker("## Status: Draft (not yet)\n"),
+            Some(Review::Draft)
+        );
+        assert_eq!(review_marker("# Status: reviewed\nkey = v\n"), None);
+        assert_eq!(review_marker("## Status: maybe\n"), None);
+        let reviewed = "## Status: reviewed\nnav-home = Home\n";
+        let draft = "## Status: draft\nnav-stories = Stories\n";
+        let unmarked = "nav-themes = Themes\n";
+        let review = |texts: &[&str]| {
+            let files = texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| file("en", &format!("{i}.ftl"), text))
+                .collect();
+            Locales::parse(&config(&["en"]), files).0.review("en")
+        };
+        assert_eq!(review(&[reviewed, reviewed]), Review::Reviewed);
+        assert_eq!(review(&[reviewed, draft]), Review::Draft);
+        assert_eq!(review(&[unmarked, reviewed]), Review::Unknown);
+        assert_eq!(review(&[unmarked, draft]), Review::Draft);
+        assert!(Review::Unknown.is_draft() && !Review::Reviewed.is_draft());
+    }
+
+    #[test]
     fn locales_are_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Locales>();
