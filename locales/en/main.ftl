@@ -6,6 +6,8 @@
 ## { $language }, ...) unchanged. Plural forms use the categories of your language
 ## (Arabic has zero, one, two, few, many, other); the form marked with * is the default.
 ## Keep the tone plain and sober: these pages are testimonies of people who left ISIS.
+## In your copy, make the Status line above "## Status: draft (not yet reviewed by a native
+## speaker)"; a native speaker who has checked the whole file changes it to "## Status: reviewed".
 
 ## Site
 
