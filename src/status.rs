@@ -123,8 +123,8 @@ impl Report {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{:<8} {:<16} {:>14} {:>14} {:>6}  {}",
-            "language", "", "interface", "pages", "stale", "review"
+            "{:<8} {:<16} {:>14} {:>14} {:>6}  review",
+            "language", "", "interface", "pages", "stale"
         );
         for l in &self.languages {
             let _ = writeln!(
