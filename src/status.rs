@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::build;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, display_path};
-use crate::i18n::{Locales, Mistake, TemplateCalls};
+use crate::i18n::{Locales, Mistake, Review, TemplateCalls};
 use crate::site::{Site, Texts};
 
 /// An interface string, where it is defined.
@@ -71,6 +71,11 @@ pub struct LanguageReport {
     pub code: String,
     pub name: String,
     pub is_default: bool,
+    /// Whether a native speaker reviewed the interface strings (`## Status:` in the header
+    /// of the language's .ftl files); anything but `reviewed` is a draft.
+    pub review: Review,
+    /// `review` is not `reviewed`: the strings are a draft, not to be taken for reviewed.
+    pub draft: bool,
     pub messages_total: usize,
     pub messages_translated: usize,
     pub missing_messages: Vec<MessageRef>,
@@ -118,18 +123,19 @@ impl Report {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{:<8} {:<16} {:>14} {:>14} {:>6}",
+            "{:<8} {:<16} {:>14} {:>14} {:>6}  review",
             "language", "", "interface", "pages", "stale"
         );
         for l in &self.languages {
             let _ = writeln!(
                 out,
-                "{:<8} {:<16} {:>14} {:>14} {:>6}{}",
+                "{:<8} {:<16} {:>14} {:>14} {:>6}  {}{}",
                 l.code,
                 l.name,
                 format!("{}/{}", l.messages_translated, l.messages_total),
                 format!("{}/{}", l.pages_translated, l.pages_total),
                 l.stale_pages.len(),
+                review_label(l.review),
                 if l.is_default { "  (default)" } else { "" }
             );
         }
@@ -225,6 +231,19 @@ impl Report {
                 }
             }
         }
+        let drafts: Vec<&str> = self
+            .languages
+            .iter()
+            .filter(|l| l.draft)
+            .map(|l| l.code.as_str())
+            .collect();
+        if !drafts.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nDRAFT interface strings, not reviewed by a native speaker: {}.\nA reviewer who has checked every file of locales/<code>/ writes `## Status: reviewed` in each file's header.",
+                drafts.join(", ")
+            );
+        }
         if !self.unpublished.is_empty() {
             let _ = writeln!(
                 out,
@@ -236,6 +255,16 @@ impl Report {
             out.push_str("\nEverything is translated and up to date.\n");
         }
         out
+    }
+}
+
+/// The review column of the summary: a draft is spelt out, so that no one mistakes it for a
+/// reviewed translation.
+fn review_label(review: Review) -> &'static str {
+    match review {
+        Review::Reviewed => "reviewed",
+        Review::Draft => "DRAFT: not reviewed by a native speaker",
+        Review::Unknown => "DRAFT: no review status (## Status: line) in its .ftl files",
     }
 }
 
@@ -342,6 +371,8 @@ pub fn report(site: &Site, locales: &Locales, mistakes: &[Mistake]) -> Report {
                 code: code.to_string(),
                 name: language.name.clone(),
                 is_default,
+                review: locales.review(code),
+                draft: locales.review(code).is_draft(),
                 messages_total: default_messages.len(),
                 messages_translated: default_messages
                     .keys()

@@ -1,4 +1,5 @@
 ## Interface strings of the site, in German.
+## Status: draft (not yet reviewed by a native speaker)
 ## Translated from locales/en/main.ftl, which is the reference: see the comments there
 ## for where each string appears. Plurals use the German categories one and other; the
 ## variant marked with * is the default. Readers are addressed with "Sie".

@@ -1,4 +1,5 @@
 ## Messages to the site's editors, in English (the source language). Not shown to readers.
+## Status: reviewed (the reference: every other language is translated from it)
 ## Most problems a build reports are in English; these few, about the text of a page, are
 ## worded in the language of that page, for the editors who write it. A language without
 ## them gets the default language's.

@@ -1,10 +1,13 @@
 ## Interface strings of the site, in English (the source language).
+## Status: reviewed (the reference: every other language is translated from it)
 ##
 ## Translators: copy this file to locales/<your language>/main.ftl and translate the text
 ## after each "=". Keep the keys (the part before "=") and the variables ({ $count },
 ## { $language }, ...) unchanged. Plural forms use the categories of your language
 ## (Arabic has zero, one, two, few, many, other); the form marked with * is the default.
 ## Keep the tone plain and sober: these pages are testimonies of people who left ISIS.
+## In your copy, make the Status line above "## Status: draft (not yet reviewed by a native
+## speaker)"; a native speaker who has checked the whole file changes it to "## Status: reviewed".
 
 ## Site
 

@@ -1,4 +1,5 @@
 ## Messages to the site's editors, in French. Not shown to readers.
+## Status: draft (not yet reviewed by a native speaker)
 ## Translated from locales/en/editors.ftl, which is the reference.
 ## Draft translation: needs review by a native speaker.
 

@@ -1,4 +1,5 @@
 ## Interface strings of the site, in French.
+## Status: draft (not yet reviewed by a native speaker)
 ## Translated from locales/en/main.ftl, which is the reference: see the comments there
 ## for where each string appears. Plurals use the French categories one and other; French
 ## "one" covers 0, 1 and fractions below 2, so 0 and 1 have their own variants [0] and [1].

@@ -1,4 +1,5 @@
 ## Interface strings of the site, in Russian.
+## Status: draft (not yet reviewed by a native speaker)
 ## Translated from locales/en/main.ftl, which is the reference: see the comments there
 ## for where each string appears. Plurals use the Russian categories one (1, 21, 31…),
 ## few (2–4, 22–24…), many (0, 5–20, 25…) and other (fractions); 1 itself has its own

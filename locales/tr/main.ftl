@@ -1,4 +1,5 @@
 ## Interface strings of the site, in Turkish.
+## Status: draft (not yet reviewed by a native speaker)
 ## Translated from locales/en/main.ftl, which is the reference: see the comments there
 ## for where each string appears. Plurals use the Turkish categories one and other (a noun
 ## after a number stays singular: "3 hikâye"); the variant marked with * is the default.

@@ -73,6 +73,48 @@ pub struct Locales {
     /// Folders `locales/<code>/` of languages the site does not publish (yet): strings made
     /// ready ahead of time, waiting for `code` to be added to `languages` in site.yaml.
     unpublished: Vec<String>,
+    /// Per language, whether a native speaker has reviewed its strings ([`review_marker`]).
+    review: HashMap<String, Review>,
+}
+
+/// Whether a language's interface strings were reviewed by a native speaker, as its `.ftl`
+/// files declare in their header with a line `## Status: reviewed` or `## Status: draft`.
+/// A language is reviewed only when every one of its files says so; a file without the line
+/// leaves the state unknown, which `i18n status` treats as a draft: a translation nobody
+/// vouched for is not to be mistaken for a reviewed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Review {
+    /// Every file says `## Status: reviewed`.
+    Reviewed,
+    /// A file says `## Status: draft`.
+    Draft,
+    /// Some file has no status line.
+    Unknown,
+}
+
+impl Review {
+    /// Anything but a reviewed language is shown as a draft.
+    pub fn is_draft(self) -> bool {
+        self != Review::Reviewed
+    }
+}
+
+/// The review state a `.ftl` file declares: the first comment line `## Status: <state>`,
+/// where `<state>` starts with `reviewed` or `draft` (what follows is free text, e.g. who
+/// reviewed it). Only resource comments (`##`) count, so a message's comment cannot set it.
+pub fn review_marker(text: &str) -> Option<Review> {
+    text.lines().find_map(|line| {
+        let rest = line.trim_end().strip_prefix("## Status:")?.trim_start();
+        let word = rest.to_ascii_lowercase();
+        if word.starts_with("reviewed") {
+            Some(Review::Reviewed)
+        } else if word.starts_with("draft") {
+            Some(Review::Draft)
+        } else {
+            None
+        }
+    })
 }
 
 /// A value passed to a Fluent message: `{ $count }`, `{ $name }`.
@@ -143,6 +185,12 @@ impl fmt::Debug for Locales {
 }
 
 impl Locales {
+    /// Whether a native speaker reviewed `lang`'s strings ([`Review`]); a language without
+    /// files is unknown.
+    pub fn review(&self, lang: &str) -> Review {
+        self.review.get(lang).copied().unwrap_or(Review::Unknown)
+    }
+
     /// Languages with a folder under `locales/` that the site does not publish, sorted.
     pub fn unpublished(&self) -> &[String] {
         &self.unpublished
@@ -233,6 +281,7 @@ impl Locales {
             .collect();
         let mut definitions: HashMap<String, BTreeMap<String, Location>> = HashMap::new();
         let mut uses: HashMap<String, BTreeMap<String, references::Entry>> = HashMap::new();
+        let mut review: HashMap<String, Review> = HashMap::new();
 
         for (lang, path, text) in files {
             let Some(bundle) = bundles.get_mut(&lang) else {
@@ -247,6 +296,13 @@ impl Locales {
                         .in_file(path),
                 );
                 continue;
+            };
+            let marker = review_marker(&text).unwrap_or(Review::Unknown);
+            let state = review.entry(lang.clone()).or_insert(marker);
+            *state = match (*state, marker) {
+                (Review::Draft, _) | (_, Review::Draft) => Review::Draft,
+                (Review::Reviewed, Review::Reviewed) => Review::Reviewed,
+                _ => Review::Unknown,
             };
             let source = SourceText::new(path, text.clone());
             let (resource, errors) = match FluentResource::try_new(text) {
@@ -314,6 +370,7 @@ impl Locales {
             references: uses,
             plain,
             unpublished: Vec::new(),
+            review,
         };
         (locales, problems)
     }
@@ -1193,6 +1250,36 @@ mod tests {
         );
         let ids: Vec<String> = locales.messages("en").into_iter().map(|m| m.0).collect();
         assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn the_review_state_is_read_from_the_header_and_a_draft_file_makes_a_draft() {
+        assert_eq!(
+            review_marker("## A\n## Status: reviewed by X\n"),
+            Some(Review::Reviewed)
+        );
+        assert_eq!(
+            review_marker("## Status: Draft (not yet)\n"),
+            Some(Review::Draft)
+        );
+        assert_eq!(review_marker("# Status: reviewed\nkey = v\n"), None);
+        assert_eq!(review_marker("## Status: maybe\n"), None);
+        let reviewed = "## Status: reviewed\nnav-home = Home\n";
+        let draft = "## Status: draft\nnav-stories = Stories\n";
+        let unmarked = "nav-themes = Themes\n";
+        let review = |texts: &[&str]| {
+            let files = texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| file("en", &format!("{i}.ftl"), text))
+                .collect();
+            Locales::parse(&config(&["en"]), files).0.review("en")
+        };
+        assert_eq!(review(&[reviewed, reviewed]), Review::Reviewed);
+        assert_eq!(review(&[reviewed, draft]), Review::Draft);
+        assert_eq!(review(&[unmarked, reviewed]), Review::Unknown);
+        assert_eq!(review(&[unmarked, draft]), Review::Draft);
+        assert!(Review::Unknown.is_draft() && !Review::Reviewed.is_draft());
     }
 
     #[test]
