@@ -16,8 +16,10 @@ if (!BASE) {
 }
 const url = (path) => new URL(path, BASE).href;
 
-// One real page of each type of the shipped site. The 404 page is loaded at its own address:
-// the test server has no error_page, and what axe checks is the page, not the status.
+// One real page of each type of the shipped site. The 404 type is a missing address, deep in
+// the language's folder: the browser is answered there with the language's 404.html, status
+// 404, as a host does (the test's nginx has no error_page, so that every other test still sees
+// any 404 of the site as a failure).
 export const PAGE_TYPES = {
   root: () => '',
   home: (lang) => `${lang}/`,
@@ -29,7 +31,7 @@ export const PAGE_TYPES = {
   about: (lang) => `${lang}/about/`,
   country: (lang) => `${lang}/stories/from/tn/`,
   search: (lang) => `${lang}/search/`,
-  404: (lang) => `${lang}/404.html`,
+  404: (lang) => `${lang}/no/such/page/`,
 };
 const LANGS = ['en', 'ar'];
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -93,8 +95,17 @@ test('axe: no WCAG 2.2 A/AA violation on any page type, in English and Arabic', 
     for (const lang of type === 'root' ? ['-'] : LANGS) {
       const address = url(path(lang));
       await withPage(async (page) => {
+        const status = type === '404' ? 404 : 200;
+        if (type === '404') {
+          const notFound = url(`${lang}/404.html`);
+          await page.route(address, async (route) => {
+            const response = await route.fetch({ url: notFound });
+            assert.equal(response.status(), 200, `${notFound} answered ${response.status()}`);
+            await route.fulfill({ response, status: 404 });
+          });
+        }
         const response = await page.goto(address);
-        assert.ok(response && response.status() === 200, `${address} did not answer 200`);
+        assert.ok(response && response.status() === status, `${address} did not answer ${status}`);
         const violations = await axeViolations(page);
         if (violations.length > 0) {
           failures.push(`${type} (${lang}) ${address}:\n${describe(violations)}`);
