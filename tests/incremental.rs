@@ -583,6 +583,12 @@ fn a_poster_saved_at_another_size_changes_its_social_card_as_a_clean_build_does(
     let page = common::Page::parse(&page);
     let width = page.attr(r#"meta[property="og:image:width"]"#, "content");
     assert_eq!(width, "64");
+    // The story's card in the lists carries the new size too (`save` compared them with a
+    // clean build).
+    let list = String::from_utf8(p.tree()["en/stories/index.html"].clone()).unwrap();
+    let list = common::Page::parse(&list);
+    assert_eq!(list.attrs(".card-poster", "width"), ["64"]);
+    assert_eq!(list.attrs(".card-poster", "height"), ["48"]);
     assert!(
         changed.contains(&"media/story-one/poster.png".to_string()),
         "{changed:?}"

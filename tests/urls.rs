@@ -118,6 +118,14 @@ fn a_poster_named_with_a_space_is_linked_and_published() {
     let cards = site.html("en/stories/index.html");
     let card_posters = cards.attrs(".card-poster", "src");
     assert!(card_posters.contains(&poster), "{card_posters:?}");
+    // The card's <img> carries the picture's own size, so that the list does not shift while
+    // the posters load.
+    let (width, height) = (
+        published.width().to_string(),
+        published.height().to_string(),
+    );
+    assert_eq!(cards.attrs(".card-poster", "width"), [width]);
+    assert_eq!(cards.attrs(".card-poster", "height"), [height]);
 }
 
 #[test]

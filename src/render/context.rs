@@ -230,6 +230,11 @@ pub struct StoryCard {
     pub years: Option<String>,
     /// The poster picture's address, if the story has one.
     pub poster_url: Option<String>,
+    /// The poster's width and height in pixels, when its header could be read: the `<img>`
+    /// carries them so that the page does not shift while it loads.
+    pub poster_width: Option<u32>,
+    /// See `poster_width`.
+    pub poster_height: Option<u32>,
     /// The video's length: `12:34` or `1:02:03`.
     pub duration: String,
     /// The language of the title and summary (differs from the page's when a fallback).

@@ -216,6 +216,8 @@ impl<'r> Scope<'r> {
             origin: self.country(&story.origin),
             years: self.years(story),
             poster_url: poster.map(|p| self.media_url(story, &poster_output_name(&p.name))),
+            poster_width: poster.and_then(|p| p.size).map(|(w, _)| w),
+            poster_height: poster.and_then(|p| p.size).map(|(_, h)| h),
             duration: story.duration.to_display(),
             lang: self.lang_of(localized.lang),
             is_fallback: localized.fallback,

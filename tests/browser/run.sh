@@ -3,7 +3,11 @@
 # /testimony/, serves it with Debian's nginx on a free loopback port, and runs search.test.mjs
 # (a query in English and one in Arabic land on the right story and moment), site.test.mjs
 # (node:test + playwright-core driving Debian's chromium; no browser is downloaded),
-# policy.test.mjs (with tests/fixtures/policy, which has a YouTube video, at /policy/) and
+# policy.test.mjs (with tests/fixtures/policy, which has a YouTube video, at /policy/),
+# a11y.test.mjs (axe-core: no WCAG 2.2 A/AA violation on every page type in English and Arabic;
+# Tab reaches the skip link first and the player with a visible focus), weight.test.mjs (each
+# page type's HTML + CSS + JS brotli-compressed within its budget, 15 KB for a story; every
+# <img> sized), each with a planted violation that must fail it, and
 # crawl.test.mjs: every page loaded in Chromium, hosted and as a `build --relative` copy opened
 # from file://, with every request recorded. Then
 # serve.test.mjs runs `testimony serve` on a copy of tests/fixtures/basic (with the repository's
@@ -37,6 +41,8 @@ nginx="$(PATH="$PATH:/usr/sbin:/sbin" command -v nginx || true)"
 command -v node >/dev/null || fail "node not found"
 [ -f "$here/node_modules/playwright-core/package.json" ] ||
   fail "tests/browser/node_modules/playwright-core is missing (run: npm ci --prefix tests/browser)"
+[ -f "$here/node_modules/axe-core/axe.min.js" ] ||
+  fail "tests/browser/node_modules/axe-core is missing (run: npm ci --prefix tests/browser)"
 
 # ---- A temporary folder for the site and nginx; cleaned up, nginx stopped, on exit ----------
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/testimony-browser.XXXXXX")"
@@ -148,6 +154,10 @@ cd "$here"
 TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test search.test.mjs
 TESTIMONY_BASE_URL="$base" TESTIMONY_NGINX_ACCESS_LOG="$prefix/access.log" CHROMIUM="$chromium" node --test site.test.mjs
 TESTIMONY_BASE_URL="$base" TESTIMONY_POLICY_BASE_URL="$origin/policy/" CHROMIUM="$chromium" node --test policy.test.mjs
+# Accessibility (axe-core, WCAG 2.2 A/AA, en and ar, keyboard) and weight (brotli budget per
+# page type, images sized); each also proves that a planted violation fails it.
+TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test a11y.test.mjs
+TESTIMONY_BASE_URL="$base" TESTIMONY_PUBLIC_DIR="$out" CHROMIUM="$chromium" node --test weight.test.mjs
 
 # ---- A crawl of every page in Chromium: hosted under /testimony/, and a --relative copy ------
 relative="$tmp/relative"
