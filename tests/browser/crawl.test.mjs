@@ -32,7 +32,7 @@ after(async () => {
  * that the browser made without failing (a missing file), or null.
  * Returns the pages visited and every problem found.
  */
-async function crawl(start, inside, problem) {
+async function crawl(start, inside, problem, fromFiles = false) {
   // #choose keeps the language chooser from sending the browser on: its links are crawled.
   const context = await browser.newContext({ locale: 'en-GB' });
   context.setDefaultTimeout(15000);
@@ -54,6 +54,10 @@ async function crawl(start, inside, problem) {
     const error = r.failure()?.errorText || 'failed';
     // A media load the browser cancels itself when a page is left is not a broken link.
     if (error === 'net::ERR_ABORTED' && ['media', 'texttrack'].includes(r.resourceType())) return;
+    // Opened from a folder, every file is an origin of its own, and Chromium fetches caption
+    // tracks under CORS, so it refuses them (a limit of file://, see docs/mirrors.md: the
+    // transcript stays on the page). That the file is in the copy is checked on the request.
+    if (fromFiles && r.resourceType() === 'texttrack') return;
     problems.push(`${r.url()}: ${error} (on ${current})`);
   });
   context.on('response', (r) => {
@@ -98,7 +102,9 @@ test('the hosted site under /testimony/: every page loads, and requests only its
   );
   assert.deepEqual(problems, [], `problems:\n${problems.join('\n')}`);
   assert.ok(pages > 50, `only ${pages} pages were reached`);
-  for (const kind of [/\.css(\?|$)/, /\.js(\?|$)/, /poster\.jpg$/, /\.webm$/]) {
+  // No video: a video behind content warnings is fetched only once the reader continues
+  // (policy.test.mjs plays one); its address is checked by site.test.mjs.
+  for (const kind of [/\.css(\?|$)/, /\.js(\?|$)/, /poster\.jpg$/]) {
     assert.ok([...requested].some((u) => kind.test(u)), `nothing matching ${kind} was requested`);
   }
 });
@@ -117,6 +123,7 @@ test('a --relative copy opened from its folder: every page loads, and requests o
       if (!statSync(path).isFile()) return 'a folder, not a file (opened from a folder, it shows a listing)';
       return null;
     },
+    true,
   );
   assert.deepEqual(problems, [], `problems:\n${problems.join('\n')}`);
   assert.ok(pages > 50, `only ${pages} pages were reached`);
