@@ -14,6 +14,7 @@
 // (npm ci --prefix tests/browser).
 
 import { spawnSync } from "node:child_process";
+import zlib from "node:zlib";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -77,6 +78,40 @@ function check(files, base) {
   return errors;
 }
 
+/// A plain PNG of 16 x 16 pixels of one colour, made here (no picture tool is needed).
+function plainPng() {
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(16, 0);
+  header.writeUInt32BE(16, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(16 * 3, 0x80)]);
+  const pixels = zlib.deflateSync(Buffer.concat(Array(16).fill(row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", pixels),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/// The pictures a fixture's own tests write before they build it (tests/images.rs makes
+/// them with metadata to strip): plain stand-ins here, so that its pages are checked too.
+const PICTURES = {
+  images: {
+    "content/stories/street/street.jpg": () =>
+      fs.readFileSync(path.join(root, "content/stories/example-the-border-crossing/poster.jpg")),
+    "content/about/plan.png": plainPng,
+  },
+};
+
 /// Copies `from` into `to` (a fixture, its themes and locales).
 function copy(from, to) {
   fs.cpSync(from, to, { recursive: true });
@@ -96,6 +131,10 @@ function buildSites(bin, work) {
     copy(fixture, site);
     for (const shared of ["themes", "locales"]) {
       if (!fs.existsSync(path.join(site, shared))) copy(path.join(root, shared), path.join(site, shared));
+    }
+    for (const [rel, make] of Object.entries(PICTURES[name] ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(site, rel)), { recursive: true });
+      fs.writeFileSync(path.join(site, rel), make());
     }
     sites.push([name, site]);
   }
