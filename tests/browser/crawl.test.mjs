@@ -52,8 +52,9 @@ async function crawl(start, inside, problem, fromFiles = false) {
   });
   context.on('requestfailed', (r) => {
     const error = r.failure()?.errorText || 'failed';
-    // A media load the browser cancels itself when a page is left is not a broken link.
-    if (error === 'net::ERR_ABORTED' && ['media', 'texttrack'].includes(r.resourceType())) return;
+    // A load the browser cancels itself when a page is left (a video, a track, a lazy
+    // picture) is not a broken link: a missing file answers 404, caught below.
+    if (error === 'net::ERR_ABORTED' && ['media', 'texttrack', 'image'].includes(r.resourceType())) return;
     // Opened from a folder, every file is an origin of its own, and Chromium fetches caption
     // tracks under CORS, so it refuses them (a limit of file://, see docs/mirrors.md: the
     // transcript stays on the page). That the file is in the copy is checked on the request.
