@@ -10,7 +10,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{Page, Site, text_of};
+use common::{Page, Site, status_language as language, text_of};
 use scraper::{ElementRef, Selector};
 use serde_json::Value;
 use testimony::config::Config;
@@ -189,16 +189,6 @@ fn status_json(site: &Site) -> Value {
     assert!(run.success, "i18n status failed:\n{}", run.stderr);
     serde_json::from_str(&run.stdout)
         .unwrap_or_else(|e| panic!("i18n status is not JSON ({e}):\n{}", run.stdout))
-}
-
-/// One language's part of the status report.
-fn language<'a>(report: &'a Value, code: &str) -> &'a Value {
-    report["languages"]
-        .as_array()
-        .expect("`languages` is a list")
-        .iter()
-        .find(|l| l["code"] == code)
-        .unwrap_or_else(|| panic!("no language `{code}` in the report:\n{report:#}"))
 }
 
 /// A list of `{key, location}` or `{source, translation}` objects, as pairs.

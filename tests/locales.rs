@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::Site;
+use common::{Site, status_language as language};
 use serde_json::Value;
 
 /// Every language with strings under locales/, with its name as site.yaml would give it.
@@ -100,16 +100,6 @@ fn every_shipped_language_renders_every_page_in_its_own_strings_and_direction() 
             assert!(!skip.is_empty() && skip != english_skip, "{code}: {skip}");
         }
     }
-}
-
-/// One language's part of the `i18n status --format json` report.
-fn language<'a>(report: &'a Value, code: &str) -> &'a Value {
-    report["languages"]
-        .as_array()
-        .expect("`languages` is a list")
-        .iter()
-        .find(|l| l["code"] == code)
-        .unwrap_or_else(|| panic!("no language `{code}` in the report:\n{report:#}"))
 }
 
 #[test]

@@ -447,3 +447,13 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         })
         .collect()
 }
+
+/// One language's part of the `i18n status --format json` report.
+pub fn status_language<'a>(report: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
+    report["languages"]
+        .as_array()
+        .expect("`languages` is a list")
+        .iter()
+        .find(|l| l["code"] == code)
+        .unwrap_or_else(|| panic!("no language `{code}` in the report:\n{report:#}"))
+}
