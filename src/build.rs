@@ -136,7 +136,7 @@ pub fn load_on(
         Ok(config) => config,
         Err(problems) => return (None, problems),
     };
-    let templates = Templates::load(root, &config.site_theme);
+    let templates = Templates::load(root, &config.site_theme, config.minify);
     let locales = Locales::load(root, &config);
     let (content, content_problems) = content::load(root, &config);
     assemble(
@@ -375,7 +375,8 @@ pub fn render_reusing(
         paths: Mutex::default(),
     };
     let relative = relative.then(|| output::relative::Relative::new(site.urls.root()));
-    let finish = Finish::new(&recording, site.config.minify).relative(relative);
+    let finish =
+        Finish::new(&recording, render::minify_pages(site, &loaded.templates)).relative(relative);
     problems.extend(assets.into_iter().filter_map(|file| finish.put(file).err()));
     let (found, fell_back) = render::render(
         site,

@@ -635,12 +635,11 @@ struct Made {
 /// checksum.
 fn render_jobs(
     renderer: &Renderer,
-    site: &Site,
     stories: &HashMap<&str, &Story>,
     jobs: &[Job],
     keep: &(dyn Fn(OutputFile, Checksum) -> Result<(), Diagnostic> + Sync),
 ) -> Result<Vec<Made>, Diagnostics> {
-    let minify = site.config.minify;
+    let minify = renderer.minify_pages();
     let results: Vec<Result<Made, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
@@ -836,7 +835,7 @@ impl Preview {
             build::load_config_on(&self.root, self.base_url.as_deref(), self.now.as_deref())?;
         // Every later build of the session is made on the same date.
         self.now = Some(config.today.to_string());
-        let templates = Templates::load(&self.root, &config.site_theme);
+        let templates = Templates::load(&self.root, &config.site_theme, config.minify);
         let locales = Locales::load(&self.root, &config);
         let content_problems = match (last.is_some(), self.content.as_mut()) {
             (true, Some(content)) => {
@@ -1018,7 +1017,7 @@ impl Preview {
                 }
             }
         };
-        let made = render_jobs(&renderer, site, &stories, &redo, &keep)?;
+        let made = render_jobs(&renderer, &stories, &redo, &keep)?;
 
         let mut files = last.map(|l| l.outputs.files.clone()).unwrap_or_default();
         let redone: BTreeSet<&Job> = redo.iter().collect();

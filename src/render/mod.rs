@@ -57,6 +57,12 @@ use crate::urls::{Route, Urls};
 
 pub use context::*;
 pub use templates::Templates;
+
+/// Whether the pages of `site` rendered from `templates` must be minified one by one: with
+/// `minify` on in site.yaml, unless the templates were minified when loaded.
+pub fn minify_pages(site: &Site, templates: &Templates) -> bool {
+    site.config.minify && !templates.pages_are_minified()
+}
 pub use view::{LangView, og_locale};
 
 use index::Index;
@@ -331,6 +337,8 @@ pub struct Renderer<'a> {
     lists: Lists<'a>,
     /// `themes/<site_theme>/templates`, for the locations of template errors.
     templates_dir: PathBuf,
+    /// Whether each page must be minified after rendering (see [`Renderer::minify_pages`]).
+    minify_pages: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -357,7 +365,14 @@ impl<'a> Renderer<'a> {
             templates_dir: Path::new("themes")
                 .join(&site.config.site_theme)
                 .join("templates"),
+            minify_pages: minify_pages(site, templates),
         }
+    }
+
+    /// Whether each page must go through the minifier after rendering: with `minify` on,
+    /// only when a template could not be minified when loaded.
+    pub fn minify_pages(&self) -> bool {
+        self.minify_pages
     }
 
     /// Renders one job. A page that does not exist in that language (no text, no fallback)

@@ -11,6 +11,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 pub struct Templates {
     /// Every template, parsed; each language's view clones it and registers its own `t()`.
     pub(super) tera: tera::Tera,
+    /// Whether every template was minified when loaded (see [`Templates::load`]), so that the
+    /// pages need no minifying of their own.
+    compact: bool,
 }
 
 impl Templates {
@@ -19,8 +22,18 @@ impl Templates {
         &self.tera
     }
 
-    /// Loads every `*.html` template under `themes/<site_theme>/templates/`.
-    pub fn load(root: &Path, site_theme: &str) -> Result<Templates, Diagnostics> {
+    /// Whether the pages rendered from these templates come out minified already: with
+    /// `minify` on, every template was minified when loaded. When one could not be (see
+    /// [`crate::output::minify::template`]), each page is minified instead.
+    pub fn pages_are_minified(&self) -> bool {
+        self.compact
+    }
+
+    /// Loads every `*.html` template under `themes/<site_theme>/templates/`. With `minify`
+    /// (site.yaml's `minify`, on by default), each one is minified once here rather than each
+    /// page after it is rendered; Tera reads the templates as written first, so that its
+    /// errors point at the lines the theme's author wrote.
+    pub fn load(root: &Path, site_theme: &str, minify: bool) -> Result<Templates, Diagnostics> {
         let dir = root.join("themes").join(site_theme).join("templates");
         let rel = Path::new("themes").join(site_theme).join("templates");
         if !dir.is_dir() {
@@ -62,16 +75,72 @@ impl Templates {
         if problems.has_errors() {
             return Err(problems);
         }
-        let mut tera = tera::Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.register_filter("isolate", isolate_filter);
+        let mut tera = new_tera();
         if let Err(err) =
             tera.add_raw_templates(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
             return Err(Diagnostics::from_iter([template_error(&err, &rel)]));
         }
-        Ok(Templates { tera })
+        if !minify {
+            return Ok(Templates {
+                tera,
+                compact: false,
+            });
+        }
+        let mut compact = true;
+        let minified: Vec<(&str, String)> = files
+            .iter()
+            .map(|(name, text)| {
+                let small = name
+                    .ends_with(".html")
+                    .then(|| crate::output::minify::template(text))
+                    .flatten();
+                compact &= small.is_some() || !name.ends_with(".html");
+                (name.as_str(), small.unwrap_or_else(|| text.clone()))
+            })
+            .collect();
+        let mut small = new_tera();
+        match small.add_raw_templates(minified.iter().map(|(n, t)| (*n, t.as_str()))) {
+            Ok(()) => Ok(Templates {
+                tera: small,
+                compact,
+            }),
+            // Not seen: minifying keeps every tag. The templates as written are used then.
+            Err(_) => Ok(Templates {
+                tera,
+                compact: false,
+            }),
+        }
     }
+}
+
+/// A Tera instance as the templates need it: values escaped in `.html` and `.xml` templates
+/// (by [`escape`]), and the `isolate` filter.
+fn new_tera() -> tera::Tera {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape);
+    tera.register_filter("isolate", isolate_filter);
+    tera
+}
+
+/// Escapes a value for HTML and XML text and attribute values, quoted with `"` or `'`: the
+/// five characters that may end or start something there. Tera's own escaping also writes `/`
+/// as `&#x2F;`, which no HTML or XML context needs: every address on a page came out as
+/// `https:&#x2F;&#x2F;…`, which the per-page minifier used to undo.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The `isolate` filter of the templates: see [`isolate`].
@@ -156,6 +225,23 @@ pub(super) fn template_error(err: &tera::Error, dir: &Path) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_escaped_where_html_needs_it_only() {
+        assert_eq!(
+            escape(r#"<a href="x">Tom & 'Jo' /en/</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jo&#39; /en/&lt;/a&gt;"
+        );
+        let mut tera = new_tera();
+        tera.add_raw_template("t.html", r#"<a href="{{ u }}">{{ u }}</a>"#)
+            .unwrap();
+        let mut context = tera::Context::new();
+        context.insert("u", "https://x.example/a?b=1&c=\"2\"");
+        assert_eq!(
+            tera.render("t.html", &context).unwrap(),
+            r#"<a href="https://x.example/a?b=1&amp;c=&quot;2&quot;">https://x.example/a?b=1&amp;c=&quot;2&quot;</a>"#
+        );
+    }
 
     #[test]
     fn isolate_wraps_text_in_first_strong_isolate() {

@@ -25,7 +25,8 @@ fn basic() -> &'static Fixture {
     BASIC.get_or_init(|| {
         let root = repo().join("tests/fixtures/basic");
         let config = Config::load(&root).expect("the fixture's site.yaml");
-        let templates = Templates::load(repo(), &config.site_theme).expect("the templates");
+        let templates =
+            Templates::load(repo(), &config.site_theme, config.minify).expect("the templates");
         let (locales, _) = Locales::load(repo(), &config);
         let (content, _) = crate::content::load(&root, &config);
         let (site, problems) = crate::site::assemble(config, content);
