@@ -987,9 +987,12 @@ impl Preview {
                         let lang = language_of(job, site);
                         let none = BTreeSet::new();
                         let templates = job.template().and_then(|t| uses.get(t)).unwrap_or(&none);
+                        // The language chooser speaks every language (`t(lang=…)`): the
+                        // strings of any language are its inputs.
+                        (matches!(job, Job::Root) && !changes.languages.is_empty())
                         // What a job shows of other items changes only with the stories'
                         // membership (related stories, a theme's or a country's stories).
-                        changes.touch(&done.inputs, lang, templates)
+                            || changes.touch(&done.inputs, lang, templates)
                             || (changes.members
                                 && changes.touch(
                                     &inputs(job, &stories, &renderer),

@@ -1020,6 +1020,20 @@ fn the_root_page_lists_every_language_as_plain_links() {
     let site = basic();
     site.build_ok();
     let page = site.html("index.html");
+    // The heading is in every language, each part marked with its own: the page speaks to a
+    // reader before they have chosen.
+    let heading: Vec<(String, String)> = select(page.one("main h1"), "[lang]")
+        .into_iter()
+        .map(|part| (attr(part, "lang").unwrap_or_default(), text_of(part)))
+        .collect();
+    let expected: Vec<(String, String)> = ["en", "ar", "fr"]
+        .iter()
+        .map(|code| {
+            let ftl = site.read(&format!("locales/{code}/main.ftl"));
+            (code.to_string(), value_of(&ftl, "root-choose"))
+        })
+        .collect();
+    assert_eq!(heading, expected);
     for (code, name, dir) in [
         ("en", "English", "ltr"),
         ("ar", "العربية", "rtl"),
@@ -1033,7 +1047,16 @@ fn the_root_page_lists_every_language_as_plain_links() {
             .collect();
         assert_eq!(links.len(), 1, "links to {href}");
         let a = links[0];
-        assert_eq!(text_of(a), name);
+        let [language] = select(a, ".language-name")[..] else {
+            panic!("no .language-name in the link to {href}");
+        };
+        assert_eq!(text_of(language), name);
+        // Below the name, an invitation to read, in that language's own words.
+        let ftl = site.read(&format!("locales/{code}/main.ftl"));
+        let [action] = select(a, ".language-action")[..] else {
+            panic!("no .language-action in the link to {href}");
+        };
+        assert_eq!(text_of(action), value_of(&ftl, "root-read-in"), "{href}");
         assert_eq!(attr(a, "lang").as_deref(), Some(code), "{href}");
         assert_eq!(attr(a, "dir").as_deref(), Some(dir), "{href}");
         assert!(site.exists(&format!("public/{code}/index.html")));

@@ -232,11 +232,36 @@ fn an_interface_string_redoes_its_language_and_no_other() {
             .all(|p| p.starts_with("fr/") || p == ".testimony-output"),
         "{changed:?}"
     );
+    // Rendered again: the French pages, and the language chooser, which speaks every language
+    // (its bytes are the same: it shows no `stories-title`).
     assert!(
-        rebuilt.rendered.iter().all(|job| job.lang() == Some("fr")),
+        rebuilt
+            .rendered
+            .iter()
+            .all(|job| job.lang() == Some("fr") || *job == Job::Root),
         "{:?}",
         rebuilt.rendered
     );
+}
+
+#[test]
+fn the_language_chooser_shows_each_language_s_own_strings_as_a_clean_build_does() {
+    let mut p = Previewed::new("basic");
+    let rel = "locales/ar/main.ftl";
+    let (rebuilt, changed) = p.save(&[rel], |site| {
+        site.edit(
+            rel,
+            "root-read-in = اقرأ بالعربية",
+            "root-read-in = تابع بالعربية",
+        );
+    });
+    // The root page, in English, greets Arabic readers in Arabic: it changes with them.
+    assert!(
+        rebuilt.rendered.contains(&Job::Root),
+        "{:?}",
+        rebuilt.rendered
+    );
+    assert!(changed.iter().any(|f| f == "index.html"), "{changed:?}");
 }
 
 #[test]

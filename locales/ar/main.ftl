@@ -25,6 +25,8 @@ nav-themes = الموضوعات
 nav-statements = الرسائل
 nav-about = عن المشروع
 nav-languages-label = اللغة
+# Draft translation: needs review by a native speaker.
+nav-menu = القائمة
 
 ## Page titles
 
@@ -162,6 +164,8 @@ home-statements-link = اقرأ ما يقولونه لمن يفكّر في ال�
 ## Language chooser (the site's first page)
 
 root-choose = اختر لغة
+# Draft translation: needs review by a native speaker.
+root-read-in = اقرأ بالعربية
 
 ## Page not found (404.html)
 

@@ -21,6 +21,8 @@ nav-themes = Teme
 nav-statements = Poruke
 nav-about = O projektu
 nav-languages-label = Jezik
+# Draft translation: needs review by a native speaker.
+nav-menu = Meni
 
 ## Page titles
 
@@ -141,6 +143,8 @@ home-statements-link = Pročitajte šta poručuju onima koji razmišljaju o prid
 ## Language chooser (the site's first page)
 
 root-choose = Odaberite jezik
+# Draft translation: needs review by a native speaker.
+root-read-in = Čitajte na bosanskom
 
 ## Page not found (404.html: hosts show it for an address that does not exist)
 

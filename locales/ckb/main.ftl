@@ -21,6 +21,8 @@ nav-themes = بابەتەکان
 nav-statements = پەیامەکان
 nav-about = دەربارە
 nav-languages-label = زمان
+# Draft translation: needs review by a native speaker.
+nav-menu = پێڕست
 
 ## Page titles
 
@@ -136,6 +138,8 @@ home-statements-link = بخوێننەوە چی بەو کەسانە دەڵێن ک
 ## Language chooser (the site's first page)
 
 root-choose = زمانێک هەڵبژێرن
+# Draft translation: needs review by a native speaker.
+root-read-in = بە کوردی بخوێنەوە
 
 ## Page not found (404.html: hosts show it for an address that does not exist)
 

@@ -24,6 +24,8 @@ nav-themes = Themen
 nav-statements = Botschaften
 nav-about = Über das Projekt
 nav-languages-label = Sprache
+# Draft translation: needs review by a native speaker.
+nav-menu = Menü
 
 ## Page titles
 
@@ -149,6 +151,8 @@ home-statements-link = Lesen, was sie allen sagen, die überlegen, sich anzuschl
 ## Language chooser (the site's first page)
 
 root-choose = Sprache wählen
+# Draft translation: needs review by a native speaker.
+root-read-in = Auf Deutsch lesen
 
 ## Page not found (404.html)
 

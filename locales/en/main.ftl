@@ -32,6 +32,8 @@ nav-statements = Statements
 nav-about = About
 # Name of the list of languages in the header, read by screen readers.
 nav-languages-label = Language
+# The button that opens the main menu on narrow screens (phones).
+nav-menu = Menu
 
 ## Page titles
 
@@ -197,6 +199,9 @@ home-statements-link = Read what they say to those thinking of joining
 ## Language chooser (the site's first page)
 
 root-choose = Choose a language
+# Below each language's name on the site's first page, in that language: an invitation to
+# read the site in it. Write your language's name as your language says it: "Lire en français".
+root-read-in = Read in English
 
 ## Page not found (404.html: hosts show it for an address that does not exist)
 

@@ -21,6 +21,8 @@ nav-themes = Temas
 nav-statements = Mensajes
 nav-about = Acerca de
 nav-languages-label = Idioma
+# Draft translation: needs review by a native speaker.
+nav-menu = Menú
 
 ## Page titles
 
@@ -135,6 +137,8 @@ home-statements-link = Leer lo que dicen a quienes piensan en unirse
 ## Language chooser (the site's first page)
 
 root-choose = Elija un idioma
+# Draft translation: needs review by a native speaker.
+root-read-in = Leer en español
 
 ## Page not found (404.html: hosts show it for an address that does not exist)
 

@@ -21,6 +21,8 @@ nav-themes = موضوع‌ها
 nav-statements = پیام‌ها
 nav-about = درباره
 nav-languages-label = زبان
+# Draft translation: needs review by a native speaker.
+nav-menu = منو
 
 ## Page titles
 
@@ -136,6 +138,8 @@ home-statements-link = بخوانید به کسانی که به پیوستن ف�
 ## Language chooser (the site's first page)
 
 root-choose = زبانی را انتخاب کنید
+# Draft translation: needs review by a native speaker.
+root-read-in = به فارسی بخوانید
 
 ## Page not found (404.html: hosts show it for an address that does not exist)
 

@@ -28,6 +28,8 @@ nav-themes = Thèmes
 nav-statements = Messages
 nav-about = À propos
 nav-languages-label = Langue
+# Draft translation: needs review by a native speaker.
+nav-menu = Menu
 
 ## Page titles
 
@@ -158,6 +160,8 @@ home-statements-link = Lire ce qu’ils disent à celles et ceux qui pensent rej
 ## Language chooser (the site's first page)
 
 root-choose = Choisissez une langue
+# Draft translation: needs review by a native speaker.
+root-read-in = Lire en français
 
 ## Page not found (404.html)
 

@@ -20,6 +20,8 @@ nav-themes = Tema
 nav-statements = Pesan
 nav-about = Tentang
 nav-languages-label = Bahasa
+# Draft translation: needs review by a native speaker.
+nav-menu = Menu
 
 ## Page titles
 
@@ -131,6 +133,8 @@ home-statements-link = Baca apa yang mereka katakan kepada yang berpikir untuk b
 ## Language chooser (the site's first page)
 
 root-choose = Pilih bahasa
+# Draft translation: needs review by a native speaker.
+root-read-in = Baca dalam bahasa Indonesia
 
 ## Page not found (404.html: hosts show it for an address that does not exist)
 

@@ -20,6 +20,8 @@ nav-themes = Temi
 nav-statements = Messaggi
 nav-about = Chi siamo
 nav-languages-label = Lingua
+# Draft translation: needs review by a native speaker.
+nav-menu = Menu
 
 ## Page titles
 
@@ -134,6 +136,8 @@ home-statements-link = Leggi che cosa dicono a chi pensa di unirsi
 ## Language chooser (the site's first page)
 
 root-choose = Scegli una lingua
+# Draft translation: needs review by a native speaker.
+root-read-in = Leggi in italiano
 
 ## Page not found (404.html: hosts show it for an address that does not exist)
 

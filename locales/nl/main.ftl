@@ -20,6 +20,8 @@ nav-themes = Thema's
 nav-statements = Boodschappen
 nav-about = Over
 nav-languages-label = Taal
+# Draft translation: needs review by a native speaker.
+nav-menu = Menu
 
 ## Page titles
 
@@ -134,6 +136,8 @@ home-statements-link = Lees wat zij zeggen tegen wie overweegt zich aan te sluit
 ## Language chooser (the site's first page)
 
 root-choose = Kies een taal
+# Draft translation: needs review by a native speaker.
+root-read-in = Lees in het Nederlands
 
 ## Page not found (404.html: hosts show it for an address that does not exist)
 

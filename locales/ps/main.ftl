@@ -21,6 +21,8 @@ nav-themes = موضوعګانې
 nav-statements = پیغامونه
 nav-about = په اړه
 nav-languages-label = ژبه
+# Draft translation: needs review by a native speaker.
+nav-menu = مینو
 
 ## Page titles
 
@@ -136,6 +138,8 @@ home-statements-link = ولولئ چې هغوی د یوځای کېدو فکر ک
 ## Language chooser (the site's first page)
 
 root-choose = یوه ژبه وټاکئ
+# Draft translation: needs review by a native speaker.
+root-read-in = په پښتو یې ولولئ
 
 ## Page not found (404.html: hosts show it for an address that does not exist)
 

@@ -25,6 +25,8 @@ nav-themes = Темы
 nav-statements = Обращения
 nav-about = О проекте
 nav-languages-label = Язык
+# Draft translation: needs review by a native speaker.
+nav-menu = Меню
 
 ## Page titles
 
@@ -159,6 +161,8 @@ home-statements-link = Прочитать, что они говорят тем, 
 ## Language chooser (the site's first page)
 
 root-choose = Выберите язык
+# Draft translation: needs review by a native speaker.
+root-read-in = Читать на русском
 
 ## Page not found (404.html)
 

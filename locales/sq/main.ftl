@@ -20,6 +20,8 @@ nav-themes = Tema
 nav-statements = Mesazhe
 nav-about = Rreth nesh
 nav-languages-label = Gjuha
+# Draft translation: needs review by a native speaker.
+nav-menu = Menyja
 
 ## Page titles
 
@@ -134,6 +136,8 @@ home-statements-link = Lexoni çfarë u thonë atyre që mendojnë të bashkohen
 ## Language chooser (the site's first page)
 
 root-choose = Zgjidhni një gjuhë
+# Draft translation: needs review by a native speaker.
+root-read-in = Lexo në shqip
 
 ## Page not found (404.html: hosts show it for an address that does not exist)
 

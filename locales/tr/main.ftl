@@ -25,6 +25,8 @@ nav-themes = Konular
 nav-statements = Mesajlar
 nav-about = Hakkında
 nav-languages-label = Dil
+# Draft translation: needs review by a native speaker.
+nav-menu = Menü
 
 ## Page titles
 
@@ -150,6 +152,8 @@ home-statements-link = Katılmayı düşünenlere söylediklerini oku
 ## Language chooser (the site's first page)
 
 root-choose = Bir dil seçin
+# Draft translation: needs review by a native speaker.
+root-read-in = Türkçe okuyun
 
 ## Page not found (404.html)
 

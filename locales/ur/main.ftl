@@ -21,6 +21,8 @@ nav-themes = موضوعات
 nav-statements = پیغامات
 nav-about = تعارف
 nav-languages-label = زبان
+# Draft translation: needs review by a native speaker.
+nav-menu = مینو
 
 ## Page titles
 
@@ -136,6 +138,8 @@ home-statements-link = پڑھیں کہ وہ شامل ہونے کا سوچنے و
 ## Language chooser (the site's first page)
 
 root-choose = زبان منتخب کریں
+# Draft translation: needs review by a native speaker.
+root-read-in = اردو میں پڑھیں
 
 ## Page not found (404.html: hosts show it for an address that does not exist)
 

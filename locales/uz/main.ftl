@@ -21,6 +21,8 @@ nav-themes = Mavzular
 nav-statements = Murojaatlar
 nav-about = Loyiha haqida
 nav-languages-label = Til
+# Draft translation: needs review by a native speaker.
+nav-menu = Menyu
 
 ## Page titles
 
@@ -135,6 +137,8 @@ home-statements-link = Ular qo‘shilishni o‘ylayotganlarga nima deyishini o�
 ## Language chooser (the site's first page)
 
 root-choose = Tilni tanlang
+# Draft translation: needs review by a native speaker.
+root-read-in = Oʻzbek tilida oʻqing
 
 ## Page not found (404.html: hosts show it for an address that does not exist)
 

@@ -491,7 +491,19 @@ impl Locales {
                 ));
             }
         };
-        if args.len() == 1
+        // `lang="ar"`: the message in another of the site's languages, for a page that speaks
+        // to readers of every language (the language chooser at the site's root).
+        let lang = match args.get("lang") {
+            None => lang,
+            Some(tera::Value::String(code)) if self.languages.contains(code) => code.as_str(),
+            Some(other) => {
+                return Err(tera::Error::msg(format!(
+                    "t(key=\"{key}\"): `lang` must be one of the site's languages ({}), not {other}",
+                    self.languages.join(", ")
+                )));
+            }
+        };
+        if args.len() == 1 + usize::from(args.contains_key("lang"))
             && let Some(text) = self.plain.get(lang).and_then(|plain| plain.get(key))
         {
             return Ok(text.clone());
@@ -499,7 +511,7 @@ impl Locales {
         let mut fluent_args = Vec::with_capacity(args.len());
         for (name, value) in args {
             let arg = match value {
-                _ if name == "key" => continue,
+                _ if name == "key" || name == "lang" => continue,
                 tera::Value::Null => continue,
                 tera::Value::Number(n) => FluentArg::Number(n.as_f64().unwrap_or(f64::NAN)),
                 tera::Value::String(text) => FluentArg::Text(text.clone()),
@@ -1105,6 +1117,42 @@ mod tests {
         args.insert("name".to_string(), tera::Value::from("Sara"));
         let value = tera::Function::call(&function, &args).expect("formats");
         assert_eq!(value, tera::Value::from("Hello Sara"));
+    }
+
+    #[test]
+    fn lang_asks_for_the_message_in_another_site_language() {
+        let files = vec![
+            file(
+                "en",
+                "main.ftl",
+                "read = Read in English\nhello = Hello { $name }\n",
+            ),
+            file(
+                "ar",
+                "main.ftl",
+                "read = اقرأ بالعربية\nhello = مرحبا { $name }\n",
+            ),
+        ];
+        let locales = Arc::new(Locales::parse(&config(&["en", "ar"]), files).0);
+        let function = locales.tera_function("en");
+        let call = |pairs: &[(&str, &str)]| {
+            let args: HashMap<String, tera::Value> = pairs
+                .iter()
+                .map(|(name, value)| (name.to_string(), tera::Value::from(*value)))
+                .collect();
+            tera::Function::call(&function, &args)
+        };
+        assert_eq!(call(&[("key", "read")]).unwrap(), "Read in English");
+        assert_eq!(
+            call(&[("key", "read"), ("lang", "ar")]).unwrap(),
+            "اقرأ بالعربية"
+        );
+        assert_eq!(
+            call(&[("key", "hello"), ("lang", "ar"), ("name", "Sara")]).unwrap(),
+            "مرحبا Sara"
+        );
+        let error = call(&[("key", "read"), ("lang", "xx")]).expect_err("not a site language");
+        assert!(error.to_string().contains("(en, ar)"), "{error}");
     }
 
     #[test]

@@ -321,7 +321,8 @@ impl TemplateCalls {
                 for (name, value) in arguments {
                     if name == "key" {
                         key = Some(quoted(value));
-                    } else {
+                    } else if name != "lang" {
+                        // `lang` picks the language (see `Locales::call`): not a variable.
                         names.insert(name.to_string());
                     }
                 }

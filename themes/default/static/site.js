@@ -3,11 +3,13 @@
  * Every page works without it; it adds:
  * - on the language chooser (/index.html): going on to the browser's preferred language;
  * - on story pages: the transcript and the list of parts move the video to their time,
- *   the address keeps that time (#t=70, also #t=1:10), and the line being spoken is marked;
+ *   the address keeps that time (#t=70, also #t=1:10), and the line being spoken and the
+ *   part playing are marked;
  *   a video behind content warnings (in a closed <details>) is shown when the reader opens
  *   it or chooses a time, never before;
  * - for a YouTube video: a button that replaces the placeholder by YouTube's player, from
  *   its privacy-enhanced domain, only when clicked.
+ * - Escape or a click elsewhere closes the header's menus (they open without it).
  * Never starts playback by itself. */
 (function () {
   "use strict";
@@ -49,6 +51,22 @@
     if (link && /^#t=/.test(location.hash)) link.hash = location.hash;
   });
 
+  /* ---- Header menus (<details>): Escape or a click elsewhere closes them ------------------ */
+
+  doc.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var menu = doc.querySelector(".site-header details[open]");
+    if (!menu) return;
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+  doc.addEventListener("click", function (event) {
+    var menus = doc.querySelectorAll(".site-header details[open]");
+    for (var i = 0; i < menus.length; i++) {
+      if (!menus[i].contains(event.target)) menus[i].open = false;
+    }
+  });
+
   /* ---- YouTube: click to load ----------------------------------------------------------- */
 
   var external = doc.querySelector(".video-external[data-embed]");
@@ -88,6 +106,12 @@
     return button ? parseFloat(button.getAttribute("data-start")) || 0 : 0;
   });
   var list = transcript && transcript.querySelector(".cues-follow");
+  /* The parts of the video (segments): the one playing is marked too. */
+  var parts = Array.prototype.slice.call(doc.querySelectorAll(".story-segments .segment-link[data-start]"));
+  var partStarts = parts.map(function (link) {
+    return parseFloat(link.getAttribute("data-start")) || 0;
+  });
+  var currentPart = -1;
   var current = -1;
   var pending = null;
   var lastInteraction = 0;
@@ -135,17 +159,32 @@
     if (gate && !gate.open) gate.open = true;
     pending = seconds;
     mark(indexAt(seconds), false);
+    markPart(seconds);
     if (show && cues[current]) reveal(cues[current], true);
     if (video.readyState >= 1) applyPending();
   }
 
   video.addEventListener("loadedmetadata", applyPending);
 
-  /* The index of the transcript line spoken at `seconds`, or -1. */
-  function indexAt(seconds) {
+  /* The index of the transcript line (or of the part, in `list`) at `seconds`, or -1. */
+  function indexAt(seconds, list) {
     var found = -1;
-    for (var i = 0; i < starts.length && starts[i] <= seconds + 0.05; i++) found = i;
+    list = list || starts;
+    for (var i = 0; i < list.length && list[i] <= seconds + 0.05; i++) found = i;
     return found;
+  }
+
+  function markPart(seconds) {
+    var index = indexAt(seconds, partStarts);
+    if (index === currentPart) return;
+    if (parts[currentPart]) {
+      parts[currentPart].parentNode.classList.remove("is-current");
+      parts[currentPart].parentNode.removeAttribute("aria-current");
+    }
+    currentPart = index;
+    if (!parts[index]) return;
+    parts[index].parentNode.classList.add("is-current");
+    parts[index].parentNode.setAttribute("aria-current", "time");
   }
 
   function mark(index, follow) {
@@ -182,6 +221,7 @@
 
   video.addEventListener("timeupdate", function () {
     mark(indexAt(video.currentTime), !video.paused);
+    markPart(video.currentTime);
   });
 
   /* Clicks on a time (transcript line, part of the video), or on a line's text. */
