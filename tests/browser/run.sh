@@ -35,9 +35,9 @@ case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
 # ---- What the tests need: never skip, fail loudly --------------------------------------------
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 [ -x "$chromium" ] || fail "chromium not found at $chromium (apt-get install -y --no-install-recommends chromium, or set CHROMIUM)"
-nginx="$(PATH="$PATH:/usr/sbin:/sbin" command -v nginx || true)"
-[ -n "$nginx" ] || fail "nginx not found (apt-get install -y --no-install-recommends nginx)"
-[ -r /etc/nginx/mime.types ] || fail "/etc/nginx/mime.types not found (is Debian's nginx installed?)"
+# shellcheck source=tests/browser/nginx.sh
+. "$here/nginx.sh"
+nginx_find
 command -v node >/dev/null || fail "node not found"
 [ -f "$here/node_modules/playwright-core/package.json" ] ||
   fail "tests/browser/node_modules/playwright-core is missing (run: npm ci --prefix tests/browser)"
@@ -46,19 +46,9 @@ command -v node >/dev/null || fail "node not found"
 
 # ---- A temporary folder for the site and nginx; cleaned up, nginx stopped, on exit ----------
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/testimony-browser.XXXXXX")"
-nginx_pid=""
 cleanup() {
   local status=$?
-  if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then
-    kill -QUIT "$nginx_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$nginx_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$nginx_pid" 2>/dev/null || true
-    wait "$nginx_pid" 2>/dev/null || true
-  fi
-  if [ "$status" -ne 0 ] && [ -s "$tmp/nginx/error.log" ]; then
-    echo "---- nginx error.log ----" >&2
-    tail -n 30 "$tmp/nginx/error.log" >&2 || true
-  fi
+  nginx_stop "$status"
   rm -rf "$tmp"
   exit "$status"
 }
@@ -66,10 +56,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port="$(node -e '
-  const s = require("net").createServer();
-  s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });
-')"
+port="$(free_port)"
 [ -n "$port" ] || fail "could not find a free port"
 origin="http://127.0.0.1:$port"
 base="$origin/testimony/"
@@ -92,59 +79,9 @@ policy_out="$tmp/policy-public"
 "$bin" --root "$policy_site" build --out "$policy_out" --base-url "$origin/policy/" 2>"$tmp/policy-build.log" ||
   { cat "$tmp/policy-build.log" >&2; fail "testimony build of tests/fixtures/policy failed"; }
 
-# ---- nginx: own prefix, pid, logs and temp paths; not the system service ---------------------
+# ---- nginx: own prefix, pid, logs and temp paths; not the system service (nginx.sh) ------------
 prefix="$tmp/nginx"
-mkdir -p "$prefix"
-user_line=""
-if [ "$(id -u)" -eq 0 ]; then
-  # As root the workers drop to an unprivileged user (Debian has no group "nobody").
-  user_line="user nobody nogroup;"
-  chmod 755 "$tmp"
-  chmod -R a+rX "$out" "$policy_out"
-fi
-vtt_types=""
-grep -Eq '[[:space:]]vtt[[:space:];]' /etc/nginx/mime.types || vtt_types="types { text/vtt vtt; }"
-
-cat >"$prefix/nginx.conf" <<EOF
-$user_line
-daemon off;
-worker_processes 1;
-pid $prefix/nginx.pid;
-lock_file $prefix/nginx.lock;
-error_log $prefix/error.log warn;
-events { worker_connections 256; }
-http {
-  include /etc/nginx/mime.types;
-  $vtt_types
-  default_type application/octet-stream;
-  access_log $prefix/access.log;
-  client_body_temp_path $prefix/client_body;
-  proxy_temp_path $prefix/proxy;
-  fastcgi_temp_path $prefix/fastcgi;
-  uwsgi_temp_path $prefix/uwsgi;
-  scgi_temp_path $prefix/scgi;
-  sendfile on;
-  server {
-    listen 127.0.0.1:$port;
-    server_name 127.0.0.1;
-    location /testimony/ { alias $out/; }
-    location /policy/ { alias $policy_out/; }
-  }
-}
-EOF
-
-"$nginx" -t -q -e "$prefix/error.log" -c "$prefix/nginx.conf" -p "$prefix/" ||
-  fail "nginx rejected the configuration $prefix/nginx.conf"
-"$nginx" -e "$prefix/error.log" -c "$prefix/nginx.conf" -p "$prefix/" &
-nginx_pid=$!
-
-ready=""
-for _ in $(seq 100); do
-  kill -0 "$nginx_pid" 2>/dev/null || fail "nginx exited at start"
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then ready=1; break; fi
-  sleep 0.1
-done
-[ -n "$ready" ] || fail "nginx did not listen on 127.0.0.1:$port within 10 s"
+nginx_serve "$prefix" "$port" "/testimony/=$out" "/policy/=$policy_out"
 echo "nginx (pid $nginx_pid) serves $out at $base"
 
 # ---- The tests ---------------------------------------------------------------------------------
