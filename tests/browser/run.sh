@@ -7,7 +7,12 @@
 # a11y.test.mjs (axe-core: no WCAG 2.2 A/AA violation on every page type in English and Arabic;
 # Tab reaches the skip link first and the player with a visible focus), weight.test.mjs (each
 # page type's HTML + CSS + JS brotli-compressed within its budget, 15 KB for a story; every
-# <img> sized), each with a planted violation that must fail it, and
+# <img> sized), nojs.test.mjs (JavaScript disabled: every page type in English and Arabic shows
+# its content, hides nothing that only a script would show, and its links work; the search page
+# says it needs JavaScript), screenshots.test.mjs (full-page PNGs of the story, theme and home
+# pages, en and ar, at 390x844 and 1280x900, into $TESTIMONY_ARTIFACTS/screenshots/, else
+# target/artifacts/screenshots/; the Arabic layout mirrors the English; on a phone the story's
+# player starts on the first screen), each with a planted violation that must fail it, and
 # crawl.test.mjs: every page loaded in Chromium, hosted and as a `build --relative` copy opened
 # from file://, with every request recorded. Then
 # serve.test.mjs runs `testimony serve` on a copy of tests/fixtures/basic (with the repository's
@@ -31,6 +36,12 @@ root="$(cd "$here/../.." && pwd)"
 bin="$1"
 case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
 [ -x "$bin" ] || fail "the testimony binary '$1' does not exist or is not executable (run 'cargo build' first)"
+# Where screenshots.test.mjs writes (the tests run from tests/browser/: a relative folder is
+# taken from where run.sh was started).
+if [ -n "${TESTIMONY_ARTIFACTS:-}" ]; then
+  case "$TESTIMONY_ARTIFACTS" in /*) ;; *) TESTIMONY_ARTIFACTS="$PWD/$TESTIMONY_ARTIFACTS" ;; esac
+  export TESTIMONY_ARTIFACTS
+fi
 
 # ---- What the tests need: never skip, fail loudly --------------------------------------------
 chromium="${CHROMIUM:-/usr/bin/chromium}"
@@ -95,6 +106,10 @@ TESTIMONY_BASE_URL="$base" TESTIMONY_POLICY_BASE_URL="$origin/policy/" CHROMIUM=
 # page type, images sized); each also proves that a planted violation fails it.
 TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test a11y.test.mjs
 TESTIMONY_BASE_URL="$base" TESTIMONY_PUBLIC_DIR="$out" CHROMIUM="$chromium" node --test weight.test.mjs
+# Reading needs no JavaScript (every page type, en and ar); screenshots (artifacts) and the
+# mirrored Arabic layout, the player on a phone's first screen. Each with a planted violation.
+TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test nojs.test.mjs
+TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test screenshots.test.mjs
 
 # ---- A crawl of every page in Chromium: hosted under /testimony/, and a --relative copy ------
 relative="$tmp/relative"
