@@ -9,14 +9,15 @@
 # page type's HTML + CSS + JS brotli-compressed within its budget, 15 KB for a story; every
 # <img> sized), nojs.test.mjs (JavaScript disabled: every page type in English and Arabic shows
 # its content, hides nothing that only a script would show, and its links work; the search page
-# says it needs JavaScript), screenshots.test.mjs (full-page PNGs of the story, theme and home
-# pages, en and ar, at 390x844 and 1280x900, into $TESTIMONY_ARTIFACTS/screenshots/, else
-# target/artifacts/screenshots/; the Arabic layout mirrors the English; on a phone the story's
-# player starts on the first screen), each with a planted violation that must fail it, and
+# says it needs JavaScript), each with a planted violation that must fail it, and
 # crawl.test.mjs: every page loaded in Chromium, hosted and as a `build --relative` copy opened
 # from file://, with every request recorded. Then
 # serve.test.mjs runs `testimony serve` on a copy of tests/fixtures/basic (with the repository's
-# themes/ and locales/) and checks live reload and the error overlay.
+# themes/ and locales/) and checks live reload and the error overlay. Last, screenshots.test.mjs
+# writes full-page PNGs of the story, theme and home pages, en and ar, at 390x844 and 1280x900,
+# to $TESTIMONY_ARTIFACTS/screenshots/ (else target/artifacts/screenshots/), checks that the
+# Arabic layout mirrors the English and that on a phone the story's player starts on the first
+# screen, with a planted violation.
 #
 #   bash tests/browser/run.sh target/debug/testimony
 #
@@ -106,10 +107,9 @@ TESTIMONY_BASE_URL="$base" TESTIMONY_POLICY_BASE_URL="$origin/policy/" CHROMIUM=
 # page type, images sized); each also proves that a planted violation fails it.
 TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test a11y.test.mjs
 TESTIMONY_BASE_URL="$base" TESTIMONY_PUBLIC_DIR="$out" CHROMIUM="$chromium" node --test weight.test.mjs
-# Reading needs no JavaScript (every page type, en and ar); screenshots (artifacts) and the
-# mirrored Arabic layout, the player on a phone's first screen. Each with a planted violation.
+# Reading needs no JavaScript (every page type, en and ar, phone and desktop), with a planted
+# violation.
 TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test nojs.test.mjs
-TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test screenshots.test.mjs
 
 # ---- A crawl of every page in Chromium: hosted under /testimony/, and a --relative copy ------
 relative="$tmp/relative"
@@ -127,3 +127,7 @@ for shared in themes locales; do
 done
 # serve's own temporary folder goes inside ours, so that it is removed with it.
 TMPDIR="$tmp" TESTIMONY_BIN="$bin" TESTIMONY_SERVE_SITE="$serve_site" CHROMIUM="$chromium" node --test serve.test.mjs
+
+# ---- Screenshots (artifacts) and the mirrored Arabic layout -----------------------------------
+# Last, so that every other check has run when a layout check fails: the PNGs are the evidence.
+TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test screenshots.test.mjs

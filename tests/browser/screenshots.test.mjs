@@ -72,7 +72,7 @@ function pngSize(bytes) {
 
 // ---- Screenshots ------------------------------------------------------------------------------
 
-test('full-page screenshots of the story, theme and home pages, en and ar, phone and desktop', async (t) => {
+test('full-page screenshots of the story, theme and home pages, en and ar, phone and desktop', async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   const made = [];
   for (const type of SHOTS) {
@@ -98,7 +98,6 @@ test('full-page screenshots of the story, theme and home pages, en and ar, phone
       }
     }
   }
-  t.diagnostic(`${made.length} screenshots in ${SCREENSHOTS}`);
   console.log(`screenshots: ${made.length} PNG files in ${SCREENSHOTS}`);
 });
 
@@ -291,9 +290,11 @@ for (const [name, viewport] of Object.entries(WIDTHS)) {
 
 // ---- The first screen on a phone ----------------------------------------------------------------
 
-// The issue's requirement (a compact header on phones, the video on the first screen): the
+// Issue 14's requirement (a compact header on phones, the video on the first screen): the
 // story's player, what the reader sees of it (the content warnings' gate while it is closed,
 // else the video), starts within the first 844 px of a 390x844 phone, in English and Arabic.
+// The theme before the compact header (three header rows, the summary above the warnings)
+// fails it, at about 1,060 px: that is the layout this check exists to keep from coming back.
 test('on a phone (390x844) the story page\'s player starts on the first screen, en and ar', async () => {
   const viewport = WIDTHS.phone;
   const failures = [];
@@ -305,7 +306,9 @@ test('on a phone (390x844) the story page\'s player starts on the first screen, 
       }),
     );
     assert.notEqual(top, null, `${lang}: the story page has neither a video gate nor a #video`);
-    if (!(top < viewport.height)) failures.push(`${lang}: the player starts at ${Math.round(top)} px, below the first screen (${viewport.height} px)`);
+    if (!(top < viewport.height)) {
+      failures.push(`${lang}: the player starts at ${Math.round(top)} px, below the first screen (${viewport.height} px): the header and what comes before the video must be more compact on a phone (issue 14, design)`);
+    }
   }
   assert.deepEqual(failures, [], failures.join('\n'));
 });
