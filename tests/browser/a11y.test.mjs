@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { LAUNCH } from './chromium.mjs';
+import { PAGE_TYPES, answer404 } from './pages.mjs';
 
 const BASE = process.env.TESTIMONY_BASE_URL;
 if (!BASE) {
@@ -16,23 +17,7 @@ if (!BASE) {
 }
 const url = (path) => new URL(path, BASE).href;
 
-// One real page of each type of the shipped site. The 404 type is a missing address, deep in
-// the language's folder: the browser is answered there with the language's 404.html, status
-// 404, as a host does (the test's nginx has no error_page, so that every other test still sees
-// any 404 of the site as a failure).
-export const PAGE_TYPES = {
-  root: () => '',
-  home: (lang) => `${lang}/`,
-  stories: (lang) => `${lang}/stories/`,
-  story: (lang) => `${lang}/stories/example-the-border-crossing/`,
-  theme: (lang) => `${lang}/themes/defection/`,
-  themes: (lang) => `${lang}/themes/`,
-  statements: (lang) => `${lang}/statements/`,
-  about: (lang) => `${lang}/about/`,
-  country: (lang) => `${lang}/stories/from/tn/`,
-  search: (lang) => `${lang}/search/`,
-  404: (lang) => `${lang}/no/such/page/`,
-};
+export { PAGE_TYPES };
 const LANGS = ['en', 'ar'];
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -96,14 +81,7 @@ test('axe: no WCAG 2.2 A/AA violation on any page type, in English and Arabic', 
       const address = url(path(lang));
       await withPage(async (page) => {
         const status = type === '404' ? 404 : 200;
-        if (type === '404') {
-          const notFound = url(`${lang}/404.html`);
-          await page.route(address, async (route) => {
-            const response = await route.fetch({ url: notFound });
-            assert.equal(response.status(), 200, `${notFound} answered ${response.status()}`);
-            await route.fulfill({ response, status: 404 });
-          });
-        }
+        if (type === '404') await answer404(page, BASE, lang, address);
         const response = await page.goto(address);
         assert.ok(response && response.status() === status, `${address} did not answer ${status}`);
         const violations = await axeViolations(page);

@@ -7,11 +7,17 @@
 # a11y.test.mjs (axe-core: no WCAG 2.2 A/AA violation on every page type in English and Arabic;
 # Tab reaches the skip link first and the player with a visible focus), weight.test.mjs (each
 # page type's HTML + CSS + JS brotli-compressed within its budget, 15 KB for a story; every
-# <img> sized), each with a planted violation that must fail it, and
+# <img> sized), nojs.test.mjs (JavaScript disabled: every page type in English and Arabic shows
+# its content, hides nothing that only a script would show, and its links work; the search page
+# says it needs JavaScript), each with a planted violation that must fail it, and
 # crawl.test.mjs: every page loaded in Chromium, hosted and as a `build --relative` copy opened
 # from file://, with every request recorded. Then
 # serve.test.mjs runs `testimony serve` on a copy of tests/fixtures/basic (with the repository's
-# themes/ and locales/) and checks live reload and the error overlay.
+# themes/ and locales/) and checks live reload and the error overlay. Last, screenshots.test.mjs
+# writes full-page PNGs of the story, theme and home pages, en and ar, at 390x844 and 1280x900,
+# to $TESTIMONY_ARTIFACTS/screenshots/ (else target/artifacts/screenshots/), checks that the
+# Arabic layout mirrors the English and that on a phone the story's player starts on the first
+# screen, with a planted violation.
 #
 #   bash tests/browser/run.sh target/debug/testimony
 #
@@ -31,13 +37,19 @@ root="$(cd "$here/../.." && pwd)"
 bin="$1"
 case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
 [ -x "$bin" ] || fail "the testimony binary '$1' does not exist or is not executable (run 'cargo build' first)"
+# Where screenshots.test.mjs writes (the tests run from tests/browser/: a relative folder is
+# taken from where run.sh was started).
+if [ -n "${TESTIMONY_ARTIFACTS:-}" ]; then
+  case "$TESTIMONY_ARTIFACTS" in /*) ;; *) TESTIMONY_ARTIFACTS="$PWD/$TESTIMONY_ARTIFACTS" ;; esac
+  export TESTIMONY_ARTIFACTS
+fi
 
 # ---- What the tests need: never skip, fail loudly --------------------------------------------
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 [ -x "$chromium" ] || fail "chromium not found at $chromium (apt-get install -y --no-install-recommends chromium, or set CHROMIUM)"
-nginx="$(PATH="$PATH:/usr/sbin:/sbin" command -v nginx || true)"
-[ -n "$nginx" ] || fail "nginx not found (apt-get install -y --no-install-recommends nginx)"
-[ -r /etc/nginx/mime.types ] || fail "/etc/nginx/mime.types not found (is Debian's nginx installed?)"
+# shellcheck source=tests/browser/nginx.sh
+. "$here/nginx.sh"
+nginx_find
 command -v node >/dev/null || fail "node not found"
 [ -f "$here/node_modules/playwright-core/package.json" ] ||
   fail "tests/browser/node_modules/playwright-core is missing (run: npm ci --prefix tests/browser)"
@@ -46,19 +58,9 @@ command -v node >/dev/null || fail "node not found"
 
 # ---- A temporary folder for the site and nginx; cleaned up, nginx stopped, on exit ----------
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/testimony-browser.XXXXXX")"
-nginx_pid=""
 cleanup() {
   local status=$?
-  if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then
-    kill -QUIT "$nginx_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$nginx_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$nginx_pid" 2>/dev/null || true
-    wait "$nginx_pid" 2>/dev/null || true
-  fi
-  if [ "$status" -ne 0 ] && [ -s "$tmp/nginx/error.log" ]; then
-    echo "---- nginx error.log ----" >&2
-    tail -n 30 "$tmp/nginx/error.log" >&2 || true
-  fi
+  nginx_stop "$status"
   rm -rf "$tmp"
   exit "$status"
 }
@@ -66,10 +68,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port="$(node -e '
-  const s = require("net").createServer();
-  s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });
-')"
+port="$(free_port)"
 [ -n "$port" ] || fail "could not find a free port"
 origin="http://127.0.0.1:$port"
 base="$origin/testimony/"
@@ -92,59 +91,9 @@ policy_out="$tmp/policy-public"
 "$bin" --root "$policy_site" build --out "$policy_out" --base-url "$origin/policy/" 2>"$tmp/policy-build.log" ||
   { cat "$tmp/policy-build.log" >&2; fail "testimony build of tests/fixtures/policy failed"; }
 
-# ---- nginx: own prefix, pid, logs and temp paths; not the system service ---------------------
+# ---- nginx: own prefix, pid, logs and temp paths; not the system service (nginx.sh) ------------
 prefix="$tmp/nginx"
-mkdir -p "$prefix"
-user_line=""
-if [ "$(id -u)" -eq 0 ]; then
-  # As root the workers drop to an unprivileged user (Debian has no group "nobody").
-  user_line="user nobody nogroup;"
-  chmod 755 "$tmp"
-  chmod -R a+rX "$out" "$policy_out"
-fi
-vtt_types=""
-grep -Eq '[[:space:]]vtt[[:space:];]' /etc/nginx/mime.types || vtt_types="types { text/vtt vtt; }"
-
-cat >"$prefix/nginx.conf" <<EOF
-$user_line
-daemon off;
-worker_processes 1;
-pid $prefix/nginx.pid;
-lock_file $prefix/nginx.lock;
-error_log $prefix/error.log warn;
-events { worker_connections 256; }
-http {
-  include /etc/nginx/mime.types;
-  $vtt_types
-  default_type application/octet-stream;
-  access_log $prefix/access.log;
-  client_body_temp_path $prefix/client_body;
-  proxy_temp_path $prefix/proxy;
-  fastcgi_temp_path $prefix/fastcgi;
-  uwsgi_temp_path $prefix/uwsgi;
-  scgi_temp_path $prefix/scgi;
-  sendfile on;
-  server {
-    listen 127.0.0.1:$port;
-    server_name 127.0.0.1;
-    location /testimony/ { alias $out/; }
-    location /policy/ { alias $policy_out/; }
-  }
-}
-EOF
-
-"$nginx" -t -q -e "$prefix/error.log" -c "$prefix/nginx.conf" -p "$prefix/" ||
-  fail "nginx rejected the configuration $prefix/nginx.conf"
-"$nginx" -e "$prefix/error.log" -c "$prefix/nginx.conf" -p "$prefix/" &
-nginx_pid=$!
-
-ready=""
-for _ in $(seq 100); do
-  kill -0 "$nginx_pid" 2>/dev/null || fail "nginx exited at start"
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then ready=1; break; fi
-  sleep 0.1
-done
-[ -n "$ready" ] || fail "nginx did not listen on 127.0.0.1:$port within 10 s"
+nginx_serve "$prefix" "$port" "/testimony/=$out" "/policy/=$policy_out"
 echo "nginx (pid $nginx_pid) serves $out at $base"
 
 # ---- The tests ---------------------------------------------------------------------------------
@@ -158,6 +107,9 @@ TESTIMONY_BASE_URL="$base" TESTIMONY_POLICY_BASE_URL="$origin/policy/" CHROMIUM=
 # page type, images sized); each also proves that a planted violation fails it.
 TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test a11y.test.mjs
 TESTIMONY_BASE_URL="$base" TESTIMONY_PUBLIC_DIR="$out" CHROMIUM="$chromium" node --test weight.test.mjs
+# Reading needs no JavaScript (every page type, en and ar, phone and desktop), with a planted
+# violation.
+TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test nojs.test.mjs
 
 # ---- A crawl of every page in Chromium: hosted under /testimony/, and a --relative copy ------
 relative="$tmp/relative"
@@ -175,3 +127,7 @@ for shared in themes locales; do
 done
 # serve's own temporary folder goes inside ours, so that it is removed with it.
 TMPDIR="$tmp" TESTIMONY_BIN="$bin" TESTIMONY_SERVE_SITE="$serve_site" CHROMIUM="$chromium" node --test serve.test.mjs
+
+# ---- Screenshots (artifacts) and the mirrored Arabic layout -----------------------------------
+# Last, so that every other check has run when a layout check fails: the PNGs are the evidence.
+TESTIMONY_BASE_URL="$base" CHROMIUM="$chromium" node --test screenshots.test.mjs
