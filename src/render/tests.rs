@@ -383,3 +383,15 @@ fn a_job_returns_the_strings_that_fell_back_in_its_language() {
     );
     assert_eq!(renderer.render(&Job::Sitemap).expect("renders").missing, []);
 }
+
+/// The shipped templates are minified when loaded, so that no page of the shipped look goes
+/// through the minifier on its own (see `output::minify::template`); a template written so
+/// that it cannot be would make every build slower without failing anything else.
+#[test]
+fn the_shipped_templates_are_minified_when_loaded() {
+    let templates = Templates::load(repo(), "default", true).expect("the templates");
+    assert!(templates.pages_are_minified());
+    assert!(basic().site.config.minify && !minify_pages(&basic().site, &templates));
+    let plain = Templates::load(repo(), "default", false).expect("the templates");
+    assert!(!plain.pages_are_minified());
+}
