@@ -5,11 +5,18 @@
 //! ```text
 //! cargo bench --bench build                  # 1,000 and 5,000 stories x 3 languages
 //! cargo bench --bench build -- 200 10000     # other sizes
-//! cargo bench --bench build -- --languages 6 # en ar fr de tr ru
+//! cargo bench --bench build -- --languages 6 # en ar fr de tr ru (up to 21)
+//! cargo bench --bench build -- --scale       # 250 stories x 7, 14 and 21 languages
 //! cargo bench --bench build -- --no-minify   # with `minify: false`
 //! cargo bench --bench build -- --keep DIR 20  # only write a 20-story corpus into DIR
 //! cargo bench --bench build -- --no-serve    # without the live preview's figures
 //! ```
+//!
+//! Each build is followed by a second one with nothing changed, through `testimony build`'s
+//! own entry point, which must find the output up to date and do no rendering work.
+//!
+//! Without sizes, it also builds 250 stories in 7, 14 and 21 languages (`--scale`), the
+//! archive's scale, to show that the cost grows linearly with the languages.
 //!
 //! After the build figures, it starts `testimony serve` on a corpus of the first size and
 //! prints the time from saving a file to the reload event reaching an open page: a story's
@@ -45,13 +52,32 @@ use common::copy_dir;
 use testimony::build::{load, render_all};
 use testimony::output::Staging;
 
-const LANGUAGES: [(&str, &str); 6] = [
+/// The languages a corpus can have, the first `--languages N`: the six the site began with,
+/// the eleven added since, and four more without interface strings of their own yet (the
+/// benchmark gives them a copy of the English ones), 21 in all, as many as the research
+/// team's subtitles.
+const LANGUAGES: [(&str, &str); 21] = [
     ("en", "English"),
     ("ar", "العربية"),
     ("fr", "Français"),
     ("de", "Deutsch"),
     ("tr", "Türkçe"),
     ("ru", "Русский"),
+    ("fa", "فارسی"),
+    ("ur", "اردو"),
+    ("ckb", "کوردی"),
+    ("ps", "پښتو"),
+    ("id", "Bahasa Indonesia"),
+    ("es", "Español"),
+    ("it", "Italiano"),
+    ("nl", "Nederlands"),
+    ("sq", "Shqip"),
+    ("bs", "Bosanski"),
+    ("uz", "Oʻzbekcha"),
+    ("ku", "Kurdî"),
+    ("so", "Soomaali"),
+    ("ha", "Hausa"),
+    ("sw", "Kiswahili"),
 ];
 const THEMES: [&str; 12] = [
     "motivations",
@@ -78,17 +104,19 @@ fn main() {
     let mut sizes = Vec::new();
     let mut keep = None;
     let mut serve = true;
+    let mut scale = false;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--no-minify" => minify = false,
             "--no-serve" => serve = false,
+            "--scale" => scale = true,
             "--languages" => {
                 i += 1;
                 languages = args
                     .get(i)
                     .and_then(|n| n.parse().ok())
-                    .expect("--languages takes a number from 1 to 6");
+                    .expect("--languages takes a number from 1 to 21");
             }
             "--keep" => {
                 i += 1;
@@ -100,7 +128,7 @@ fn main() {
                 // Under `cargo test`, the test harness's own arguments land here too.
                 Err(_) if bench => eprintln!(
                     "ignored argument `{other}`: the benchmark takes numbers of stories, \
-                     `--languages N`, `--no-minify`, `--no-serve` and `--keep DIR`"
+                     `--languages N`, `--scale`, `--no-minify`, `--no-serve` and `--keep DIR`"
                 ),
                 Err(_) => {}
             },
@@ -109,10 +137,11 @@ fn main() {
     }
     assert!(
         (1..=LANGUAGES.len()).contains(&languages),
-        "--languages: 1 to 6"
+        "--languages: 1 to 21"
     );
     if sizes.is_empty() {
         sizes = if bench { vec![1_000, 5_000] } else { vec![20] };
+        scale |= bench;
     }
     if let Some(dir) = keep {
         generate(Path::new(&dir), sizes[0], &LANGUAGES[..languages], minify);
@@ -125,6 +154,14 @@ fn main() {
     );
     for &stories in &sizes {
         run(stories, languages, minify);
+    }
+    if scale {
+        // The archive's scale: every story subtitled in every language.
+        println!();
+        let stories = if bench { 250 } else { 5 };
+        for languages in [7, 14, 21] {
+            run(stories, languages, minify);
+        }
     }
     if serve {
         // The preview's figures, on a corpus of the first size.
@@ -190,6 +227,31 @@ fn run(stories: usize, languages: usize, minify: bool) {
         loading,
         rendering,
         swapping,
+    );
+    let cpu_per_page = cpu.map_or("?".into(), |c| format!("{:.2}", c * 1000.0 / pages as f64));
+    println!(
+        "{:>22} CPU per page {cpu_per_page} ms; CPU s / wall s {}",
+        "",
+        cpu.map_or("?".into(), |c| format!("{:.2}", c / seconds))
+    );
+    // `testimony build` twice: the first replaces the output (and records what it read), the
+    // second finds nothing changed.
+    let options = testimony::build::BuildOptions {
+        out: Some(dir.path().join("public")),
+        ..testimony::build::BuildOptions::new(&root)
+    };
+    let (first, _) = testimony::build::build(&options).expect("testimony build");
+    let (again, _) = testimony::build::build(&options).expect("testimony build, again");
+    assert!(
+        again.unchanged_warnings.is_some(),
+        "the second build found a change: {again}"
+    );
+    println!(
+        "{:>22} testimony build: {:.2} s; again with nothing changed: {:.3} s ({:.1}% of it)",
+        "",
+        first.elapsed.as_secs_f64(),
+        again.elapsed.as_secs_f64(),
+        again.elapsed.as_secs_f64() * 100.0 / first.elapsed.as_secs_f64()
     );
     #[cfg(feature = "search")]
     search_figures(&root, &loaded, &dir.path().join("public"));
@@ -281,6 +343,11 @@ fn generate(root: &Path, stories: usize, languages: &[(&str, &str)], minify: boo
     write(&root.join("site.yaml"), &site);
     copy_dir(&repo.join("themes"), &root.join("themes"));
     copy_dir(&repo.join("locales"), &root.join("locales"));
+    for (code, _) in languages {
+        if !root.join("locales").join(code).is_dir() {
+            copy_dir(&repo.join("locales/en"), &root.join("locales").join(code));
+        }
+    }
     // The shipped home, About and theme pages, in the languages the benchmark uses.
     let content = repo.join("content");
     for entry in walkdir::WalkDir::new(&content) {

@@ -45,6 +45,15 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
+    /// The options that change what a build writes, with the build date `config` was read
+    /// on, for [`output::unchanged::Inputs`].
+    fn describe(&self, config: &crate::config::Config) -> String {
+        format!(
+            "base_url={:?} drafts={} relative={} today={}",
+            self.base_url, self.drafts, self.relative, config.today
+        )
+    }
+
     pub fn new(root: impl Into<PathBuf>) -> Self {
         BuildOptions {
             root: root.into(),
@@ -74,6 +83,9 @@ pub struct Summary {
     /// Pictures of page text whose files were taken unchanged from the last build's output.
     pub pictures_kept: usize,
     pub elapsed: Duration,
+    /// Set when nothing had changed since the last build, which left the output as it was:
+    /// how many warnings that build gave.
+    pub unchanged_warnings: Option<usize>,
 }
 
 impl std::fmt::Display for Summary {
@@ -84,6 +96,23 @@ impl std::fmt::Display for Summary {
             .map(|(lang, n)| format!("{lang} {n}"))
             .collect();
         let total: usize = self.pages_per_language.iter().map(|(_, n)| n).sum();
+        if let Some(warnings) = self.unchanged_warnings {
+            write!(
+                f,
+                "nothing changed since the last build: its {total} pages ({}), {} files, {:.1} MB are up to date ({:.2} s)",
+                pages.join(", "),
+                self.files,
+                self.bytes as f64 / 1_000_000.0,
+                self.elapsed.as_secs_f64()
+            )?;
+            if warnings > 0 {
+                write!(
+                    f,
+                    "; that build gave {warnings} warning(s): `testimony check` shows them"
+                )?;
+            }
+            return Ok(());
+        }
         write!(
             f,
             "built {total} pages ({}), {} files, {:.1} MB in {:.2} s",
@@ -497,6 +526,40 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
     // Whether the output folder may be replaced is decided first, by reading only; a refusal
     // is reported with every problem of the sources, and nothing is written.
     let out = output::prepare(&options.root, &options.out_dir(), options.force);
+    // Nothing changed since the build that made the output: it is left as it is.
+    let inputs = out.as_ref().ok().and_then(|out| {
+        let config = load_config_on(
+            &options.root,
+            options.base_url.as_deref(),
+            options.now.as_deref(),
+        )
+        .ok()?;
+        let inputs = output::unchanged::Inputs::of(&options.root, &options.describe(&config))?;
+        let order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+        Some((out.clone(), inputs, order))
+    });
+    if let Some((out, inputs, order)) = &inputs
+        && let Some(unchanged) = output::unchanged::up_to_date(out, inputs)
+    {
+        let summary = Summary {
+            pages_per_language: order
+                .iter()
+                .map(|code| {
+                    (
+                        code.clone(),
+                        unchanged.pages.get(code).copied().unwrap_or(0),
+                    )
+                })
+                .collect(),
+            files: unchanged.files,
+            bytes: unchanged.bytes,
+            pictures_encoded: 0,
+            pictures_kept: 0,
+            elapsed: started.elapsed(),
+            unchanged_warnings: Some(unchanged.warnings),
+        };
+        return Ok((summary, Diagnostics::new()));
+    }
     let drafts = if options.drafts {
         site::Drafts::Shown
     } else {
@@ -542,6 +605,9 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
         problems.push(err);
         return Err(problems.sorted());
     }
+    if let Some((_, inputs, _)) = &inputs {
+        output::unchanged::record(&out, inputs, problems.warning_count());
+    }
     let summary = Summary {
         pages_per_language: loaded
             .site
@@ -560,6 +626,7 @@ pub fn build(options: &BuildOptions) -> Result<(Summary, Diagnostics), Diagnosti
         pictures_encoded: pictures.encoded_count,
         pictures_kept: pictures.kept_count,
         elapsed: started.elapsed(),
+        unchanged_warnings: None,
     };
     Ok((summary, problems.sorted()))
 }

@@ -313,6 +313,13 @@ fn a_second_build_encodes_no_unchanged_picture_and_writes_the_same_bytes() {
     let (first, _) = build_into(&site, &dir).unwrap_or_else(|p| panic!("{}", p.render(false)));
     assert_eq!((first.pictures_encoded, first.pictures_kept), (2, 0));
     let before = tree(&dir);
+    // With nothing changed, the second build leaves the output as it is.
+    let (second, _) = build_into(&site, &dir).unwrap_or_else(|p| panic!("{}", p.render(false)));
+    assert!(second.unchanged_warnings.is_some(), "{second}");
+    assert_eq!(tree(&dir), before, "a second build wrote other bytes");
+    // Without the record of what the last build read, a build runs in full, and still takes
+    // the pictures from the last output.
+    std::fs::remove_file(out.path().join(".site.inputs")).unwrap();
     let (second, _) = build_into(&site, &dir).unwrap_or_else(|p| panic!("{}", p.render(false)));
     assert_eq!((second.pictures_encoded, second.pictures_kept), (0, 2));
     assert_eq!(tree(&dir), before, "a second build wrote other bytes");

@@ -19,6 +19,7 @@ pub mod minify;
 pub mod relative;
 pub mod sink;
 pub mod site_static;
+pub mod unchanged;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
@@ -638,6 +639,9 @@ pub struct Staging {
     old: PathBuf,
     /// Every file written, by its path inside the output, with its checksum, for the marker.
     written: Mutex<Vec<(String, Checksum)>>,
+    /// The folders made so far: asking the file system again for each of a folder's files
+    /// was a twentieth of a build.
+    made: Mutex<std::collections::HashSet<PathBuf>>,
     committed: bool,
 }
 
@@ -673,6 +677,7 @@ impl Staging {
             dir,
             old,
             written: Mutex::new(Vec::new()),
+            made: Mutex::default(),
             committed: false,
         };
         // From here on, dropping `staging` removes the folder.
@@ -702,7 +707,16 @@ impl Staging {
         }
         let path = self.dir.join(rel_path);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+            let made = |made: &Mutex<std::collections::HashSet<PathBuf>>| {
+                made.lock().unwrap_or_else(|p| p.into_inner()).contains(dir)
+            };
+            if !made(&self.made) {
+                std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+                self.made
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(dir.to_path_buf());
+            }
         }
         Ok(path)
     }

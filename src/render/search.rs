@@ -160,6 +160,14 @@ pub fn index(s: &Scope) -> Result<Vec<OutputFile>, Diagnostic> {
             })
         })
         .collect();
+    // Pagefind writes a wasm for the index's language and one for any other; the browser asks
+    // for the second only when the first is missing, so it is left out when both are there
+    // (about 60 KB per language that no reader downloads).
+    let own = format!("{dir}/wasm.{lang}.pagefind");
+    if out.iter().any(|f| f.path == own) {
+        let unknown = format!("{dir}/wasm.unknown.pagefind");
+        out.retain(|f| f.path != unknown);
+    }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
 }
