@@ -96,6 +96,10 @@ const THEMES: [&str; 12] = [
 const COUNTRIES: [&str; 8] = ["SY", "IQ", "TN", "FR", "DE", "TR", "RU", "BE"];
 const CUES: usize = 40;
 
+/// The allocator `testimony` itself uses (see src/main.rs), so that the figures are its own.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let bench = args.iter().any(|a| a == "--bench");
