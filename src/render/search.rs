@@ -25,7 +25,9 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
 use super::OutputFile;
+// Text for HTML content and attribute values, as the templates escape it.
 use super::pages::Scope;
+use super::templates::escape;
 use crate::diagnostic::Diagnostic;
 use crate::search::normalise_arabic;
 use crate::site::Story;
@@ -105,21 +107,6 @@ fn seconds(ms: u64) -> String {
     }
     let fraction = format!("{fraction:03}");
     format!("{whole}.{}", fraction.trim_end_matches('0'))
-}
-
-/// Text for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// The index of the language of `s`: pagefind's files (`pagefind.js`, its worker, the wasm,
@@ -212,6 +199,9 @@ mod tests {
 
     #[test]
     fn text_is_escaped_for_html() {
-        assert_eq!(escape("a <b> & \"c\""), "a &lt;b&gt; &amp; &quot;c&quot;");
+        assert_eq!(
+            escape("a <b> & \"c\" 'd'"),
+            "a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;"
+        );
     }
 }

@@ -128,7 +128,7 @@ fn new_tera() -> tera::Tera {
 /// five characters that may end or start something there. Tera's own escaping also writes `/`
 /// as `&#x2F;`, which no HTML or XML context needs: every address on a page came out as
 /// `https:&#x2F;&#x2F;…`, which the per-page minifier used to undo.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
